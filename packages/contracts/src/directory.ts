@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { GroupKind, PersonnelFunction, Profile } from './profiles.js';
+import { PageQuery, pageOf } from './pagination.js';
+import { GroupRef } from './me.js';
+
+export const PeopleQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  profile: Profile.optional(),
+  groupId: z.string().max(64).optional(),
+});
+export type PeopleQuery = z.infer<typeof PeopleQuery>;
+
+export const DirectoryPerson = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  displayName: z.string(),
+  profiles: z.array(Profile),
+  functions: z.array(PersonnelFunction),
+  groups: z.array(GroupRef),
+  subjects: z.array(z.string()),
+  /** Contact details only when the viewer may see them (staff; teachers for their pupils' relatives). */
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type DirectoryPerson = z.infer<typeof DirectoryPerson>;
+export const PeoplePage = pageOf(DirectoryPerson);
+export type PeoplePage = z.infer<typeof PeoplePage>;
+
+export const GroupsQuery = PageQuery.extend({ kind: GroupKind.optional() });
+export const DirectoryGroup = GroupRef.extend({ memberCount: z.number().int() });
+export const GroupsPage = pageOf(DirectoryGroup);
+export type GroupsPage = z.infer<typeof GroupsPage>;
+
+export const EstablishmentParams = z.object({ establishmentId: z.string().min(1).max(64) });
+export const PersonParams = EstablishmentParams.extend({ personId: z.string().min(1).max(64) });
+
+export const ActivationReset = z.object({ login: z.string(), activationCode: z.string(), expiresAt: z.string() });
+export type ActivationReset = z.infer<typeof ActivationReset>;
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  actorId: z.string().nullable(),
+  actorLogin: z.string().nullable(),
+  targetId: z.string().nullable(),
+  establishmentId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const AuditQuery = PageQuery.extend({ action: z.string().max(64).optional() });
+export const AuditPage = pageOf(AuditEntry);
+export type AuditPage = z.infer<typeof AuditPage>;

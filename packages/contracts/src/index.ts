@@ -1,0 +1,7 @@
+export * from './profiles.js';
+export * from './rights.js';
+export * from './pagination.js';
+export * from './errors.js';
+export * from './auth.js';
+export * from './me.js';
+export * from './directory.js';

@@ -1,0 +1,13 @@
+/**
+ * Workflow rights a route may require. Which profile holds which right is decided by each
+ * service's policy file on the server; the list lives here so the web client can show or hide
+ * what the server will allow.
+ */
+export const RIGHTS = [
+  'portal.use',
+  'account.manage',
+  'directory.read',
+  'admin.accounts.manage',
+  'platform.audit.read',
+] as const;
+export type Right = (typeof RIGHTS)[number];

@@ -1,0 +1,63 @@
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databaseKind: 'sqlite' | 'postgres';
+  dataDir: string;
+  demoPassword: string;
+  demoPasswordFromEnv: boolean;
+  /** Serve the built web client from this folder when it exists. */
+  webDir: string;
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  throttle: ThrottleConfig;
+  logLevel: string;
+}
+
+export interface ThrottleConfig {
+  /** Failures allowed per login before the first temporary lock. */
+  accountFailures: number;
+  /** Failures allowed per IP address (a school's NAT shares one) before the first lock. */
+  ipFailures: number;
+  /** First lock length; each further failure doubles it up to maxLockSeconds. */
+  baseLockSeconds: number;
+  maxLockSeconds: number;
+  /** Failures older than this are forgotten. */
+  windowMinutes: number;
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'Preau-Demo-2026!';
+
+export const defaultThrottle: ThrottleConfig = {
+  accountFailures: 5,
+  ipFailures: 50,
+  baseLockSeconds: 30,
+  maxLockSeconds: 15 * 60,
+  windowMinutes: 15,
+};
+
+function int(value: string | undefined, fallback: number): number {
+  const n = value === undefined ? Number.NaN : Number.parseInt(value, 10);
+  return Number.isFinite(n) ? n : fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.PREAU_DATA_DIR ?? './data');
+  const databaseUrl = env.DATABASE_URL ?? join(dataDir, 'preau.sqlite');
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    databaseKind: /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite',
+    dataDir,
+    demoPassword: env.PREAU_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    demoPasswordFromEnv: env.PREAU_DEMO_PASSWORD !== undefined,
+    webDir: resolve(env.PREAU_WEB_DIR ?? 'dist/web'),
+    trustProxy: env.PREAU_TRUST_PROXY === '1',
+    session: { idleMinutes: int(env.PREAU_SESSION_IDLE_MINUTES, 120), absoluteHours: int(env.PREAU_SESSION_ABSOLUTE_HOURS, 12) },
+    throttle: defaultThrottle,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

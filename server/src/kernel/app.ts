@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { accountRoutes } from '../services/account/index.js';
+import { adminGrants, adminRoutes } from '../services/admin/index.js';
+import { auditGrants, auditRoutes } from '../services/audit/index.js';
+import { authGrants, authRoutes } from '../services/auth/index.js';
+import { directoryGrants, directoryRoutes } from '../services/directory/index.js';
+import { portalRoutes } from '../services/portal/index.js';
+import type { Config } from '../config.js';
+import { guard } from './auth/guard.js';
+import { Rights } from './auth/rights.js';
+import { type Clock, systemClock } from './clock.js';
+import type { AppContext } from './context.js';
+import type { DatabaseHandle } from './db/database.js';
+import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
+
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants];
+
+export interface BuildOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  logger?: boolean | object;
+}
+
+export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const { config, database } = options;
+  const ctx: AppContext = {
+    db: database.db,
+    databaseKind: database.kind,
+    clock: options.clock ?? systemClock,
+    config,
+    rights: new Rights(allGrants),
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Préau API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(guard, ctx);
+
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } },
+    },
+    async () => {
+      await ctx.db.selectFrom('establishments').select('id').limit(1).execute();
+      return { status: 'ok' as const, database: ctx.databaseKind };
+    },
+  );
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, adminRoutes, auditRoutes]) {
+    await app.register(routes(ctx));
+  }
+
+  const hasWeb = existsSync(join(config.webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/healthz');
+    if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    return sendNotFound(request, reply);
+  });
+  return { app, ctx };
+}

@@ -1,0 +1,13 @@
+import type { Config } from '../config.js';
+import type { Rights } from './auth/rights.js';
+import type { Clock } from './clock.js';
+import type { Db, DatabaseKind } from './db/database.js';
+
+/** What every service receives: no hidden globals, so tests build one with a fixed clock. */
+export interface AppContext {
+  db: Db;
+  databaseKind: DatabaseKind;
+  clock: Clock;
+  config: Config;
+  rights: Rights;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001_foundation.js';
+
+/** Every migration, in the order they apply. Names never change once landed. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': foundation,
+};

@@ -1,0 +1,42 @@
+import type { Actor } from '../../kernel/auth/actor.js';
+import type { AppContext } from '../../kernel/context.js';
+import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import { recordAudit } from '../audit/index.js';
+import { ACTIVATION_VALIDITY_DAYS, newActivationCode } from './activation-codes.js';
+
+/**
+ * "Reset" hands out a new activation code: the password is removed, every session ends, and the
+ * person chooses a new password on their next first connection.
+ */
+export async function resetActivation(ctx: AppContext, actor: Actor, establishmentId: string, personId: string, ip: string) {
+  const target = await ctx.db
+    .selectFrom('people')
+    .select(['people.id', 'people.login', 'people.platform_admin', 'people.state'])
+    .where('people.id', '=', personId)
+    .where('people.id', 'in', (eb) => eb.selectFrom('memberships').select('person_id').where('establishment_id', '=', establishmentId))
+    .executeTakeFirst();
+  if (!target) throw notFound('directory.person_not_found');
+  // An establishment's administrator must not take over a platform administrator's account.
+  if (target.platform_admin === 1 && !actor.platformAdmin) throw forbidden();
+  if (target.id === actor.personId) throw forbidden();
+
+  const now = ctx.clock.now();
+  const code = newActivationCode();
+  const expiresAt = new Date(now.getTime() + ACTIVATION_VALIDITY_DAYS * 86_400_000).toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('people')
+      .set({ password_hash: null, state: 'awaiting_activation', activation_code: code, activation_expires_at: expiresAt, updated_at: now.toISOString() })
+      .where('id', '=', target.id)
+      .execute();
+    await trx.deleteFrom('sessions').where('person_id', '=', target.id).execute();
+  });
+  await recordAudit(ctx.db, ctx.clock, {
+    action: 'admin.activation.reset',
+    actorId: actor.personId,
+    targetId: target.id,
+    establishmentId,
+    ip,
+  });
+  return { login: target.login, activationCode: code, expiresAt };
+}

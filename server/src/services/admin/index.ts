@@ -1,0 +1,3 @@
+export { adminGrants } from './admin.policy.js';
+export { adminRoutes } from './admin.routes.js';
+export { newActivationCode } from './activation-codes.js';

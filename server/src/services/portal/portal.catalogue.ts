@@ -1,0 +1,12 @@
+import type { Right } from '@preau/contracts';
+
+/**
+ * The services shown as tiles on the home page, with the right each needs. Only services that
+ * exist are listed; each later service adds its line here.
+ */
+export const CATALOGUE: { id: string; path: string; right: Right }[] = [
+  { id: 'directory', path: '/annuaire', right: 'directory.read' },
+  { id: 'admin', path: '/admin', right: 'admin.accounts.manage' },
+  { id: 'audit', path: '/audit', right: 'platform.audit.read' },
+  { id: 'account', path: '/compte', right: 'account.manage' },
+];

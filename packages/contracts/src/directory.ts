@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GroupKind, PersonnelFunction, Profile } from './profiles.js';
+import { EstablishmentType, GroupKind, PersonnelFunction, Profile } from './profiles.js';
 import { PageQuery, pageOf } from './pagination.js';
 import { GroupRef } from './me.js';
 
@@ -52,3 +52,27 @@ export const AuditEntry = z.object({
 export const AuditQuery = PageQuery.extend({ action: z.string().max(64).optional() });
 export const AuditPage = pageOf(AuditEntry);
 export type AuditPage = z.infer<typeof AuditPage>;
+
+export const Establishment = z.object({
+  id: z.string(),
+  uai: z.string(),
+  name: z.string(),
+  type: EstablishmentType,
+  academy: z.string().nullable(),
+  address: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+});
+export type Establishment = z.infer<typeof Establishment>;
+export const EstablishmentsQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
+export const EstablishmentsPage = pageOf(Establishment);
+export const NewEstablishment = z.object({
+  uai: z.string().trim().toUpperCase().regex(/^\d{7}[A-Z]$/),
+  name: z.string().trim().min(2).max(200),
+  type: EstablishmentType,
+  academy: z.string().trim().max(100).optional(),
+  address: z.string().trim().max(300).optional(),
+  postalCode: z.string().trim().regex(/^\d{5}$/).optional(),
+  city: z.string().trim().max(100).optional(),
+});
+export type NewEstablishment = z.infer<typeof NewEstablishment>;

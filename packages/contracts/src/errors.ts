@@ -54,6 +54,14 @@ export const ERROR_MESSAGES = {
   'directory.person_not_found': { fr: 'Personne introuvable.', en: 'Person not found.' },
   'directory.establishment_not_found': { fr: 'Établissement introuvable.', en: 'School not found.' },
   'directory.group_not_found': { fr: 'Classe ou groupe introuvable.', en: 'Class or group not found.' },
+  'directory.invalid_uai': {
+    fr: 'Code UAI invalide : 7 chiffres suivis de la lettre de contrôle.',
+    en: 'Invalid UAI code: 7 digits followed by the check letter.',
+  },
+  'directory.establishment_exists': {
+    fr: 'Un établissement porte déjà ce code UAI.',
+    en: 'A school with this UAI code already exists.',
+  },
   'account.session_not_found': { fr: 'Session introuvable.', en: 'Session not found.' },
   'internal': { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 } as const satisfies Record<string, { fr: string; en: string }>;

@@ -9,5 +9,6 @@ export const RIGHTS = [
   'directory.read',
   'admin.accounts.manage',
   'platform.audit.read',
+  'platform.establishments.manage',
 ] as const;
 export type Right = (typeof RIGHTS)[number];

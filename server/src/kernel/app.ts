@@ -12,7 +12,7 @@ import { accountRoutes } from '../services/account/index.js';
 import { adminGrants, adminRoutes } from '../services/admin/index.js';
 import { auditGrants, auditRoutes } from '../services/audit/index.js';
 import { authGrants, authRoutes } from '../services/auth/index.js';
-import { directoryGrants, directoryRoutes } from '../services/directory/index.js';
+import { directoryGrants, directoryRoutes, establishmentsRoutes } from '../services/directory/index.js';
 import { portalRoutes } from '../services/portal/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
@@ -79,7 +79,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, adminRoutes, auditRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, auditRoutes]) {
     await app.register(routes(ctx));
   }
 

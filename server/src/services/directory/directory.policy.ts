@@ -7,6 +7,9 @@ export const directoryGrants: ServiceGrants = {
   establishment: {
     'directory.read': (membership, actor) => membership.profiles.length > 0 || actor.platformAdmin,
   },
+  platform: {
+    'platform.establishments.manage': (actor) => actor.platformAdmin,
+  },
 };
 
 /**

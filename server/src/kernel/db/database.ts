@@ -12,6 +12,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
+  /** PostgreSQL schema holding Préau's tables. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', schema: options.schema ?? 'public', close: () => db.destroy() };
   }
   if (options.url !== ':memory:') mkdirSync(dirname(options.url), { recursive: true });
   const sqlite = new SQLite(options.url);
@@ -44,10 +46,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 }
 
 /** Applies every pending migration, in order. Safe to call at each start. */
-export async function migrateToLatest(db: Db): Promise<void> {
+export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
   const migrator = new Migrator({
-    db,
+    db: handle.db,
     provider: { getMigrations: async () => migrations },
+    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+    migrationTableSchema: handle.schema,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -29,7 +29,7 @@ export const postgresAvailable = await probePostgres();
 export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
   if (kind === 'sqlite') {
     const handle = openDatabase({ url: ':memory:' });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     return handle;
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -38,7 +38,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHa
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = openDatabase({ url: TEST_POSTGRES_URL, schema, poolSize: 4 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
   return {
     ...handle,
     kind: 'postgres',

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { PersonnelFunction, Profile } from '../../../packages/contracts/src/profiles.js';
 import type { Database } from '../kernel/db/schema.js';
 import { LAST_NAMES } from './data/names.js';
@@ -53,7 +54,7 @@ export class EstablishmentBuilder {
   private readonly subjectIds = new Map<SubjectCode, string>();
   private readonly units: Unit[] = [];
   private readonly classTeachers = new Map<string, string[]>();
-  private readonly teacherRows = new Map<string, Database['group_members']>();
+  private readonly teacherRows = new Map<string, Insertable<Database['group_members']>>();
   private readonly forcedHeads = new Map<string, string>();
 
   constructor(

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Database } from '../kernel/db/schema.js';
 
 /** Tables the generator fills, in foreign-key order (parents first). */
@@ -16,10 +17,10 @@ export const SEED_TABLES = [
 export type SeedTable = (typeof SEED_TABLES)[number];
 
 /** Rows of one establishment, built in memory then inserted in one transaction. */
-export type SeedRows = { [T in SeedTable]: Database[T][] };
+export type SeedRows = { [T in SeedTable]: Insertable<Database[T]>[] };
 
-export type PersonRow = Database['people'];
-export type EstablishmentRow = Database['establishments'];
+export type PersonRow = Insertable<Database['people']>;
+export type EstablishmentRow = Insertable<Database['establishments']>;
 
 export function emptyRows(): SeedRows {
   return {

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation.js';
+import * as imports from './0002_imports.js';
 
 /** Every migration, in the order they apply. Names never change once landed. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_imports': imports,
 };

@@ -1,0 +1,251 @@
+import type { Clock } from '../../kernel/clock.js';
+import type { Db } from '../../kernel/db/database.js';
+import { newId } from '../../kernel/ids.js';
+import { newActivationCode } from '../admin/index.js';
+import { LoginAllocator, sortKey } from '../directory/index.js';
+import type { EstablishmentFeed, FeedPerson } from './feed.js';
+import { chunks, scopeFor } from './imports.queries.js';
+import { type ExistingState, type ImportPlan, NATIONAL_SOURCES } from './plan.types.js';
+
+/** Accounts start unactivated: their codes go on the activation letters. */
+const ACTIVATION_DAYS = 120;
+const BATCH = 400;
+
+export interface CreatedAccount {
+  externalId: string;
+  personId: string;
+  login: string;
+  activationCode: string;
+}
+
+const FIELD_COLUMNS = {
+  firstName: 'first_name',
+  firstNames: 'first_names',
+  lastName: 'last_name',
+  birthDate: 'birth_date',
+  email: 'email',
+  phone: 'phone',
+  nationalId: 'national_id',
+} as const;
+
+async function insertBatched<T>(rows: T[], insert: (part: T[]) => Promise<unknown>) {
+  for (const part of chunks(rows, BATCH)) if (part.length) await insert(part);
+}
+
+/**
+ * Writes a plan. Must run inside the establishment's transaction, with the state loaded in that same
+ * transaction: a crash leaves the previous state, and running the same feed again plans nothing.
+ */
+export async function applyPlan(trx: Db, clock: Clock, feed: EstablishmentFeed, state: ExistingState, plan: ImportPlan): Promise<CreatedAccount[]> {
+  const now = clock.now().toISOString();
+  const establishmentId = state.establishment.id;
+  const scope = scopeFor(feed.source, state.establishment.uai);
+
+  const subjectIds = new Map([...state.subjects].map(([code, s]) => [code, s.id]));
+  const newSubjects = plan.subjectsToCreate.map((s) => ({ id: newId(), establishment_id: establishmentId, code: s.code, name: s.name }));
+  await insertBatched(newSubjects, (part) => trx.insertInto('subjects').values(part).execute());
+  for (const s of newSubjects) subjectIds.set(s.code, s.id);
+
+  const structureIds = new Map([...state.structures].map(([code, s]) => [code, s.id]));
+  const newStructures = plan.structuresToCreate.map((s) => ({ id: newId(), establishment_id: establishmentId, external_id: s.code, kind: s.kind, name: s.name, level: s.level ?? null }));
+  await insertBatched(newStructures, (part) => trx.insertInto('groups').values(part).execute());
+  for (const s of newStructures) structureIds.set(s.external_id, s.id);
+  for (const u of plan.structuresToUpdate) {
+    await trx.updateTable('groups').set({ name: u.structure.name, level: u.structure.level ?? null, external_id: u.structure.code }).where('id', '=', u.id).execute();
+  }
+  const spans = feed.structures.flatMap((s) => (s.classCodes ?? []).map((c) => ({ group_id: structureIds.get(s.code)!, class_id: structureIds.get(c) })));
+  const validSpans = spans.filter((s): s is { group_id: string; class_id: string } => !!s.class_id && !!s.group_id);
+  await insertBatched(validSpans, (part) => trx.insertInto('group_classes').values(part).onConflict((oc) => oc.doNothing()).execute());
+
+  // New accounts, with logins "prenom.nom" unique on the whole platform.
+  const logins = new LoginAllocator(trx);
+  const created: CreatedAccount[] = [];
+  const personIdOf = new Map<string, string>();
+  const peopleRows = [];
+  for (const { person } of plan.creations) {
+    const id = newId();
+    const login = await logins.allocate(person.firstName, person.lastName);
+    const code = newActivationCode();
+    created.push({ externalId: person.externalId, personId: id, login, activationCode: code });
+    personIdOf.set(person.externalId, id);
+    peopleRows.push({
+      id,
+      external_id: person.externalId,
+      source: feed.source,
+      login,
+      first_name: person.firstName,
+      first_names: person.firstNames ?? null,
+      last_name: person.lastName,
+      sort_key: sortKey(person.firstName, person.lastName),
+      birth_date: person.birthDate ?? null,
+      email: person.email ?? null,
+      phone: person.phone ?? null,
+      national_id: person.nationalId ?? null,
+      state: 'awaiting_activation',
+      password_hash: null,
+      activation_code: code,
+      activation_expires_at: new Date(clock.now().getTime() + ACTIVATION_DAYS * 86_400_000).toISOString(),
+      terms_accepted_at: null,
+      platform_admin: 0,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+  await insertBatched(peopleRows, (part) => trx.insertInto('people').values(part).execute());
+  const links = created.map((c) => ({ source: feed.source, scope, external_id: c.externalId, person_id: c.personId }));
+
+  for (const u of plan.updates) {
+    personIdOf.set(u.person.externalId, u.personId);
+    const set: Record<string, string | null> = { updated_at: now };
+    for (const c of u.changes) set[FIELD_COLUMNS[c.field]] = c.to;
+    if (NATIONAL_SOURCES.includes(feed.source)) set.source = feed.source;
+    await trx.updateTable('people').set(set).where('id', '=', u.personId).execute();
+    if (u.via === 'national_id') links.push({ source: feed.source, scope, external_id: u.person.externalId, person_id: u.personId });
+  }
+  await insertBatched(links, (part) => trx.insertInto('person_sources').values(part).onConflict((oc) => oc.doNothing()).execute());
+  for (const k of plan.kept) if (k.personId) personIdOf.set(k.person.externalId, k.personId);
+
+  await writeMemberships(trx, feed, establishmentId, plan, personIdOf);
+  await writeGroupMembers(trx, feed, plan, personIdOf, structureIds, establishmentId);
+  await writeRelations(trx, feed, personIdOf);
+  await writeTeachings(trx, feed, state, personIdOf, structureIds, subjectIds, establishmentId);
+  await deactivate(trx, now, feed, establishmentId, plan);
+  return created;
+}
+
+async function writeMemberships(trx: Db, feed: EstablishmentFeed, establishmentId: string, plan: ImportPlan, ids: Map<string, string>) {
+  const rows = plan.kept.map(({ person }) => ({ person_id: ids.get(person.externalId)!, establishment_id: establishmentId, profile: person.profile, source: feed.source }));
+  await insertBatched(rows, (part) =>
+    trx.insertInto('memberships').values(part).onConflict((oc) => oc.columns(['person_id', 'establishment_id', 'profile']).doUpdateSet((eb) => ({ source: eb.ref('excluded.source') }))).execute(),
+  );
+  const functions = plan.kept.flatMap(({ person }) => (person.functions ?? []).map((f) => ({ person_id: ids.get(person.externalId)!, establishment_id: establishmentId, function: f })));
+  await insertBatched(functions, (part) => trx.insertInto('person_functions').values(part).onConflict((oc) => oc.doNothing()).execute());
+}
+
+function structuresWanted(person: FeedPerson): string[] {
+  return [...new Set([...person.classes, ...person.groups, ...(person.teachings ?? []).map((t) => t.structure)])];
+}
+
+async function writeGroupMembers(trx: Db, feed: EstablishmentFeed, plan: ImportPlan, ids: Map<string, string>, structureIds: Map<string, string>, establishmentId: string) {
+  const rows = [];
+  for (const { person } of plan.kept) {
+    const role = person.profile === 'student' ? 'student' : person.profile === 'teacher' ? 'teacher' : null;
+    if (!role) continue;
+    for (const code of structuresWanted(person)) {
+      const groupId = structureIds.get(code);
+      if (groupId) rows.push({ group_id: groupId, person_id: ids.get(person.externalId)!, role, head_teacher: person.headTeacherOf?.includes(code) ? 1 : 0, source: feed.source });
+    }
+  }
+  // Moves: leave the classes and groups this source no longer lists (manual memberships stay).
+  for (const move of plan.moves) {
+    if (!move.personId) continue;
+    const keep = move.to.map((code) => structureIds.get(code)).filter((x): x is string => !!x);
+    let q = trx
+      .deleteFrom('group_members')
+      .where('person_id', '=', move.personId)
+      .where('source', '=', feed.source)
+      .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('establishment_id', '=', establishmentId));
+    if (keep.length) q = q.where('group_id', 'not in', keep);
+    await q.execute();
+  }
+  await insertBatched(rows, (part) =>
+    trx
+      .insertInto('group_members')
+      .values(part)
+      .onConflict((oc) => oc.columns(['group_id', 'person_id', 'role']).doUpdateSet((eb) => ({ head_teacher: eb.ref('excluded.head_teacher'), source: eb.ref('excluded.source') })))
+      .execute(),
+  );
+}
+
+async function writeRelations(trx: Db, feed: EstablishmentFeed, ids: Map<string, string>) {
+  const rows = feed.relations
+    .filter((r) => ids.has(r.relativeExternalId) && ids.has(r.studentExternalId))
+    .map((r) => ({
+      relative_id: ids.get(r.relativeExternalId)!,
+      student_id: ids.get(r.studentExternalId)!,
+      legal_guardian: Number(r.legalGuardian),
+      financial: Number(r.financial),
+      contact: Number(r.contact),
+      relationship: r.relationship ?? null,
+      source: feed.source,
+    }));
+  await insertBatched(rows, (part) =>
+    trx
+      .insertInto('relatives')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['relative_id', 'student_id']).doUpdateSet((eb) => ({
+          legal_guardian: eb.ref('excluded.legal_guardian'),
+          financial: eb.ref('excluded.financial'),
+          contact: eb.ref('excluded.contact'),
+          relationship: eb.ref('excluded.relationship'),
+          source: eb.ref('excluded.source'),
+        })),
+      )
+      .execute(),
+  );
+  if (!feed.covers.includes('relative')) return;
+  // Links this source made for the students of the feed and no longer lists are removed.
+  const wanted = new Set(rows.map((r) => `${r.relative_id}|${r.student_id}`));
+  const students = [...new Set(feed.people.filter((p) => p.profile === 'student' && ids.has(p.externalId)).map((p) => ids.get(p.externalId)!))];
+  for (const part of chunks(students, BATCH)) {
+    const existing = await trx.selectFrom('relatives').select(['relative_id', 'student_id']).where('source', '=', feed.source).where('student_id', 'in', part).execute();
+    for (const r of existing) {
+      if (!wanted.has(`${r.relative_id}|${r.student_id}`)) {
+        await trx.deleteFrom('relatives').where('relative_id', '=', r.relative_id).where('student_id', '=', r.student_id).execute();
+      }
+    }
+  }
+}
+
+async function writeTeachings(
+  trx: Db,
+  feed: EstablishmentFeed,
+  state: ExistingState,
+  ids: Map<string, string>,
+  structureIds: Map<string, string>,
+  subjectIds: Map<string, string>,
+  establishmentId: string,
+) {
+  if (!feed.covers.includes('teacher')) return;
+  const rows = feed.people.flatMap((p) =>
+    (p.teachings ?? [])
+      .filter(() => ids.has(p.externalId))
+      .map((t) => ({ group_id: structureIds.get(t.structure), person_id: ids.get(p.externalId)!, subject_id: subjectIds.get(t.subjectCode) }))
+      .filter((r): r is { group_id: string; person_id: string; subject_id: string } => !!r.group_id && !!r.subject_id),
+  );
+  const wanted = new Set(rows.map((r) => `${r.group_id}|${r.person_id}|${r.subject_id}`));
+  const teachers = [...new Set(rows.map((r) => r.person_id).concat([...state.linked.values()].map((p) => p.id)))];
+  for (const part of chunks(teachers, BATCH)) {
+    const existing = await trx
+      .selectFrom('teachings')
+      .select(['group_id', 'person_id', 'subject_id'])
+      .where('person_id', 'in', part)
+      .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('establishment_id', '=', establishmentId))
+      .execute();
+    for (const r of existing) {
+      if (!wanted.has(`${r.group_id}|${r.person_id}|${r.subject_id}`)) {
+        await trx.deleteFrom('teachings').where('group_id', '=', r.group_id).where('person_id', '=', r.person_id).where('subject_id', '=', r.subject_id).execute();
+      }
+    }
+  }
+  await insertBatched(rows, (part) => trx.insertInto('teachings').values(part).onConflict((oc) => oc.doNothing()).execute());
+}
+
+/** Leavers lose this establishment at once; with no establishment left the account is closed. */
+async function deactivate(trx: Db, now: string, feed: EstablishmentFeed, establishmentId: string, plan: ImportPlan) {
+  for (const d of plan.deactivations) {
+    await trx.deleteFrom('memberships').where('person_id', '=', d.personId).where('establishment_id', '=', establishmentId).where('profile', '=', d.profile).execute();
+    await trx
+      .deleteFrom('group_members')
+      .where('person_id', '=', d.personId)
+      .where('source', '=', feed.source)
+      .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('establishment_id', '=', establishmentId))
+      .execute();
+    const remaining = await trx.selectFrom('memberships').select('person_id').where('person_id', '=', d.personId).limit(1).execute();
+    if (remaining.length === 0) {
+      await trx.updateTable('people').set({ state: 'left', left_at: now, updated_at: now }).where('id', '=', d.personId).execute();
+      await trx.deleteFrom('sessions').where('person_id', '=', d.personId).execute();
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import type { Profile } from '@preau/contracts';
+import type { Db } from '../../kernel/db/database.js';
+import { sortKey } from '../directory/index.js';
+import type { EstablishmentFeed, ImportSource } from './feed.js';
+import { identityKey } from './plan.js';
+import type { ExistingPerson, ExistingState } from './plan.types.js';
+
+/** SIECLE, STS and CSV ids are unique within one establishment's base; AAF's jointure across the académie. */
+export function scopeFor(source: ImportSource, uai: string): string {
+  return source === 'aaf' ? '' : uai;
+}
+
+export function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+const PERSON_COLUMNS = [
+  'people.id',
+  'people.login',
+  'people.source',
+  'people.first_name',
+  'people.first_names',
+  'people.last_name',
+  'people.birth_date',
+  'people.email',
+  'people.phone',
+  'people.national_id',
+  'people.email_set_by_user',
+  'people.state',
+] as const;
+
+export function findEstablishmentByUai(db: Db, uai: string) {
+  return db.selectFrom('establishments').select(['id', 'uai', 'name']).where('uai', '=', uai).executeTakeFirst();
+}
+
+/** Everything the planner compares the feed with, in a bounded number of set-based queries. */
+export async function loadExistingState(db: Db, establishment: { id: string; uai: string; name: string }, feed: EstablishmentFeed): Promise<ExistingState> {
+  const scope = scopeFor(feed.source, establishment.uai);
+  const source = feed.source;
+  const linkedRows = await db
+    .selectFrom('person_sources')
+    .innerJoin('people', 'people.id', 'person_sources.person_id')
+    .select([...PERSON_COLUMNS, 'person_sources.external_id'])
+    .where('person_sources.source', '=', source)
+    .where('person_sources.scope', '=', scope)
+    .execute();
+  const linked = new Map<string, ExistingPerson>(linkedRows.map((r) => [r.external_id, r]));
+  const externalOf = new Map(linkedRows.map((r) => [r.id, r.external_id]));
+
+  const unlinked = feed.people.filter((p) => !linked.has(p.externalId));
+  const byNationalId = new Map<string, ExistingPerson>();
+  const ines = unlinked.map((p) => p.nationalId).filter((x): x is string => !!x);
+  for (const part of chunks(ines, 500)) {
+    for (const r of await db.selectFrom('people').select(PERSON_COLUMNS).where('national_id', 'in', part).execute()) {
+      if (r.national_id) byNationalId.set(r.national_id, r);
+    }
+  }
+
+  const byIdentity = new Map<string, (ExistingPerson & { uais: string[] })[]>();
+  const keys = [...new Set(unlinked.filter((p) => !p.nationalId || !byNationalId.has(p.nationalId)).map((p) => sortKey(p.firstName, p.lastName)))];
+  for (const part of chunks(keys, 500)) {
+    const rows = await db
+      .selectFrom('people')
+      .leftJoin('memberships', 'memberships.person_id', 'people.id')
+      .leftJoin('establishments', 'establishments.id', 'memberships.establishment_id')
+      .select([...PERSON_COLUMNS, 'people.sort_key', 'establishments.uai'])
+      .where('people.sort_key', 'in', part)
+      .where('people.state', '!=', 'left')
+      .execute();
+    for (const r of rows) {
+      if (externalOf.has(r.id)) continue;
+      const key = identityKey(r.first_name, r.last_name, r.birth_date);
+      const list = byIdentity.get(key) ?? [];
+      let entry = list.find((e) => e.id === r.id);
+      if (!entry) list.push((entry = { ...r, uais: [] }));
+      if (r.uai && !entry.uais.includes(r.uai)) entry.uais.push(r.uai);
+      byIdentity.set(key, list);
+    }
+  }
+
+  const [memberships, structureRows, groupMembers, subjects, relations, teachings] = await Promise.all([
+    db.selectFrom('memberships').select(['person_id', 'profile', 'source']).where('establishment_id', '=', establishment.id).execute(),
+    db.selectFrom('groups').select(['id', 'external_id', 'kind', 'name', 'level']).where('establishment_id', '=', establishment.id).execute(),
+    db
+      .selectFrom('group_members')
+      .innerJoin('groups', 'groups.id', 'group_members.group_id')
+      .select(['group_members.person_id', 'groups.external_id', 'groups.name'])
+      .where('groups.establishment_id', '=', establishment.id)
+      .where('group_members.source', '=', source)
+      .execute(),
+    db.selectFrom('subjects').select(['id', 'code', 'name']).where('establishment_id', '=', establishment.id).execute(),
+    db
+      .selectFrom('relatives')
+      .innerJoin('person_sources as rs', (j) => j.onRef('rs.person_id', '=', 'relatives.relative_id').on('rs.source', '=', source).on('rs.scope', '=', scope))
+      .innerJoin('person_sources as ss', (j) => j.onRef('ss.person_id', '=', 'relatives.student_id').on('ss.source', '=', source).on('ss.scope', '=', scope))
+      .select(['rs.external_id as relative', 'ss.external_id as student', 'legal_guardian', 'financial', 'contact', 'relationship'])
+      .where('relatives.source', '=', source)
+      .execute(),
+    db
+      .selectFrom('teachings')
+      .innerJoin('groups', 'groups.id', 'teachings.group_id')
+      .innerJoin('subjects', 'subjects.id', 'teachings.subject_id')
+      .innerJoin('person_sources as ps', (j) => j.onRef('ps.person_id', '=', 'teachings.person_id').on('ps.source', '=', source).on('ps.scope', '=', scope))
+      .select(['ps.external_id', 'groups.external_id as structure', 'groups.name', 'subjects.code'])
+      .where('groups.establishment_id', '=', establishment.id)
+      .execute(),
+  ]);
+
+  const profiles = new Map<string, Set<string>>();
+  for (const m of memberships) {
+    const set = profiles.get(m.person_id) ?? new Set<string>();
+    set.add(m.profile);
+    profiles.set(m.person_id, set);
+  }
+  const structures = new Map<string, { id: string; kind: string; name: string; level: string | null }>();
+  for (const g of structureRows) structures.set(g.external_id ?? g.name, g);
+  const structuresOf = new Map<string, Set<string>>();
+  for (const g of groupMembers) {
+    const set = structuresOf.get(g.person_id) ?? new Set<string>();
+    set.add(g.external_id ?? g.name);
+    structuresOf.set(g.person_id, set);
+  }
+  const names = new Map(linkedRows.map((r) => [r.id, `${r.first_name} ${r.last_name}`]));
+  const managedRows = memberships.filter((m) => m.source === source);
+  const missingNames = managedRows.filter((m) => !names.has(m.person_id)).map((m) => m.person_id);
+  for (const part of chunks(missingNames, 500)) {
+    for (const r of await db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('id', 'in', part).execute()) {
+      names.set(r.id, `${r.first_name} ${r.last_name}`);
+    }
+  }
+
+  return {
+    establishment,
+    linked,
+    byNationalId,
+    byIdentity,
+    profiles,
+    structuresOf,
+    structures,
+    subjects: new Map(subjects.map((s) => [s.code, { id: s.id, name: s.name }])),
+    relations: new Map(relations.map((r) => [`${r.relative}|${r.student}`, r])),
+    teachings: new Set(teachings.map((t) => `${t.external_id}|${t.structure ?? t.name}|${t.code}`)),
+    managed: managedRows.map((m) => ({
+      personId: m.person_id,
+      externalId: externalOf.get(m.person_id) ?? null,
+      profile: m.profile as Profile,
+      name: names.get(m.person_id) ?? m.person_id,
+    })),
+  };
+}

@@ -1,0 +1,66 @@
+import type { Clock } from '../../kernel/clock.js';
+import type { Db } from '../../kernel/db/database.js';
+import { newId } from '../../kernel/ids.js';
+import { applyPlan } from './apply.js';
+import type { EstablishmentFeed } from './feed.js';
+import { findEstablishmentByUai, loadExistingState } from './imports.queries.js';
+import { type PlanOptions, planImport } from './plan.js';
+import { buildReport, type ImportReport, summaryOf } from './report.js';
+
+export class UnknownEstablishmentError extends Error {
+  constructor(readonly uai: string) {
+    super(`The establishment ${uai} is not on this platform: add it first (preau establishment add ${uai} "…" --type …).`);
+  }
+}
+
+export interface RunImportOptions extends PlanOptions {
+  apply: boolean;
+  requestedBy?: string | null;
+  files: string[];
+}
+
+/**
+ * Dry run (plan and report, nothing written but the run's history) or application (plan and write
+ * in one transaction for the establishment, so a crash or kill leaves the previous state).
+ */
+export async function runImport(db: Db, clock: Clock, feed: EstablishmentFeed, options: RunImportOptions): Promise<{ runId: string; report: ImportReport }> {
+  const establishment = await findEstablishmentByUai(db, feed.uai);
+  if (!establishment) throw new UnknownEstablishmentError(feed.uai);
+  const runId = newId();
+  const started = clock.now().toISOString();
+  const record = async (trx: Db, report: ImportReport) => {
+    await trx
+      .insertInto('import_runs')
+      .values({
+        id: runId,
+        establishment_id: establishment.id,
+        uai: establishment.uai,
+        source: feed.source,
+        status: options.apply ? 'applied' : 'planned',
+        dry_run: options.apply ? 0 : 1,
+        requested_by: options.requestedBy ?? null,
+        files: JSON.stringify(options.files),
+        summary: JSON.stringify(summaryOf(report)),
+        report: JSON.stringify(report),
+        created_at: started,
+        finished_at: clock.now().toISOString(),
+      })
+      .execute();
+  };
+
+  if (!options.apply) {
+    const state = await loadExistingState(db, establishment, feed);
+    const report = buildReport(planImport(feed, state, options), { applied: false });
+    await record(db, report);
+    return { runId, report };
+  }
+  const report = await db.transaction().execute(async (trx) => {
+    const state = await loadExistingState(trx, establishment, feed);
+    const plan = planImport(feed, state, options);
+    const created = await applyPlan(trx, clock, feed, state, plan);
+    const result = buildReport(plan, { applied: true, created });
+    await record(trx, result);
+    return result;
+  });
+  return { runId, report };
+}

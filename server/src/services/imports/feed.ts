@@ -23,7 +23,11 @@ export interface FeedTeaching {
 }
 
 export interface FeedPerson {
-  /** Stable id of this person in the source (ELEVE_ID, PERSONNE_ID, STS INDIVIDU/@ID, AAF jointure, CSV id). */
+  /**
+   * Stable id of this person in the source (ELEVE_ID, PERSONNE_ID, STS INDIVIDU/@ID, AAF jointure, CSV id),
+   * unique across the whole feed: parsers namespace ids read from different tables of the source
+   * ("eleve:1234" for an ELEVE_ID, "personne:1234" for a PERSONNE_ID), since those may collide.
+   */
   externalId: string;
   /** INE for students, when the source has it. */
   nationalId?: string | null;

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ESTABLISHMENT_TYPES, PROFILES, type Profile } from '@preau/contracts';
+import { loadConfig } from './config.js';
+import { systemClock } from './kernel/clock.js';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from './kernel/db/database.js';
+import { newId } from './kernel/ids.js';
+import { isValidUai, normalizeUai } from './services/directory/index.js';
+import { UnusableFileError } from './services/imports/feed.js';
+import { UnknownEstablishmentError, runImport } from './services/imports/imports.usecases.js';
+import type { ImportReport } from './services/imports/report.js';
+import { readFeed } from './services/imports/sources/index.js';
+
+const USAGE = `Usage:
+  preau import <siecle|sts|aaf|csv|oneroster> <files…> [--uai UAI] [--apply] [--json] [--override-national] [--profile P]
+  preau establishment add <UAI> "<name>" --type <${ESTABLISHMENT_TYPES.join('|')}> [--academy A] [--city C]
+
+Without --apply an import is a dry run: it prints what it would do and changes nothing.`;
+
+class UsageError extends Error {}
+
+function printReport(report: ImportReport) {
+  const line = (label: string, n: number) => console.log(`  ${label.padEnd(14)} ${n}`);
+  console.log(`${report.applied ? 'Applied' : 'Dry run'} — ${report.source} import for ${report.establishment.uai} ${report.establishment.name}`);
+  line('created', report.created.count);
+  line('updated', report.updated.count);
+  line('moved', report.moved.count);
+  line('deactivated', report.deactivated.count);
+  line('conflicts', report.conflicts.count);
+  line('duplicates?', report.duplicates.count);
+  line('rejected', report.rejected.count);
+  for (const u of report.updated.items.slice(0, 20)) {
+    console.log(`  ~ ${u.name}: ${u.changes.map((c) => `${c.field} ${c.from ?? '∅'} → ${c.to ?? '∅'}`).join(', ') || 'linked'}`);
+  }
+  for (const m of report.moved.items.slice(0, 20)) console.log(`  ⇄ ${m.name}: ${m.from.join(',') || '∅'} → ${m.to.join(',') || '∅'}`);
+  for (const d of report.deactivated.items.slice(0, 20)) console.log(`  − ${d.name} (${d.profile}, ${d.reason})`);
+  for (const c of report.conflicts.items.slice(0, 20)) console.log(`  ! ${c.name}: ${c.reason} (${c.detail})`);
+  for (const r of report.rejected.items.slice(0, 50)) console.log(`  ✗ ${r.file}:${r.line ?? '?'} ${r.reason} — ${r.detail}`);
+  if (!report.applied) console.log('Nothing was changed. Run again with --apply to apply.');
+}
+
+async function importCommand(database: DatabaseHandle, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      uai: { type: 'string' },
+      apply: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      'override-national': { type: 'boolean', default: false },
+      profile: { type: 'string' },
+    },
+  });
+  const [source, ...files] = positionals;
+  if (!source || files.length === 0) throw new UsageError('import needs a source and at least one file.');
+  for (const f of files) if (!existsSync(f)) throw new UnusableFileError(f, 'not_found', `${f}: no such file.`);
+  if (values.profile && !PROFILES.includes(values.profile as Profile)) throw new UsageError(`unknown profile ${values.profile}`);
+  const uai = values.uai ? normalizeUai(values.uai) : undefined;
+  if (uai && !isValidUai(uai)) throw new UsageError(`${uai} is not a valid UAI (7 digits and the check letter).`);
+  const feed = await readFeed(source, files, { uai, profile: values.profile as Profile | undefined });
+  const { report } = await runImport(database.db, systemClock, feed, {
+    apply: values.apply,
+    files,
+    requestedBy: null,
+    overrideNationalSource: values['override-national'],
+  });
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else printReport(report);
+}
+
+async function establishmentCommand(database: DatabaseHandle, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { type: { type: 'string' }, academy: { type: 'string' }, city: { type: 'string' } },
+  });
+  const [verb, rawUai, name] = positionals;
+  if (verb !== 'add' || !rawUai || !name) throw new UsageError('establishment add needs a UAI and a name.');
+  const uai = normalizeUai(rawUai);
+  if (!isValidUai(uai)) throw new UsageError(`${uai} is not a valid UAI (7 digits and the check letter).`);
+  if (!values.type || !(ESTABLISHMENT_TYPES as readonly string[]).includes(values.type)) throw new UsageError(`--type must be one of ${ESTABLISHMENT_TYPES.join(', ')}.`);
+  const existing = await database.db.selectFrom('establishments').select(['id', 'name']).where('uai', '=', uai).executeTakeFirst();
+  if (existing) {
+    console.log(`${uai} already exists (${existing.name}); nothing to do.`);
+    return;
+  }
+  await database.db
+    .insertInto('establishments')
+    .values({ id: newId(), uai, name: name.trim(), type: values.type, academy: values.academy ?? null, address: null, postal_code: null, city: values.city ?? null, created_at: new Date().toISOString() })
+    .execute();
+  console.log(`Added ${uai} ${name.trim()} (${values.type}).`);
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  const database = openDatabase({ url: config.databaseUrl });
+  try {
+    await migrateToLatest(database);
+    if (command === 'import') await importCommand(database, rest);
+    else if (command === 'establishment') await establishmentCommand(database, rest);
+    else throw new UsageError(`unknown command ${command}`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof UnusableFileError || error instanceof UnknownEstablishmentError) console.error(error.message);
+    else console.error(error);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

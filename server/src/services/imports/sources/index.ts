@@ -1,0 +1,29 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { Profile } from '@preau/contracts';
+import type { EstablishmentFeed, ImportSource } from '../feed.js';
+import { UnusableFileError } from '../feed.js';
+import { parseCsv } from './csv.js';
+import { parseSiecle } from './siecle.js';
+import { parseSts } from './sts.js';
+
+export const SUPPORTED_SOURCES: ImportSource[] = ['siecle', 'sts', 'csv'];
+
+/** Reads files of one source into one establishment's feed. */
+export async function readFeed(source: string, files: string[], options: { uai?: string; profile?: Profile }): Promise<EstablishmentFeed> {
+  const open = (file: string) => ({ name: basename(file), stream: createReadStream(file) });
+  switch (source) {
+    case 'siecle':
+      return parseSiecle(files.map(open), { expectedUai: options.uai });
+    case 'sts': {
+      if (files.length !== 1) throw new UnusableFileError(files.join(', '), 'one_file', 'STS-web: give exactly one sts_emp_<UAI>_<year>.xml file.');
+      return parseSts(open(files[0]), { expectedUai: options.uai });
+    }
+    case 'csv': {
+      if (!options.uai) throw new UnusableFileError(files.join(', '), 'uai_required', 'CSV files do not name their establishment: give --uai.');
+      return parseCsv(files.map((f) => ({ ...open(f), profile: options.profile })), { uai: options.uai });
+    }
+    default:
+      throw new UnusableFileError(files.join(', '), 'unsupported_source', `The ${source} import is not available yet; available: ${SUPPORTED_SOURCES.join(', ')}.`);
+  }
+}

@@ -91,13 +91,13 @@ async function establishmentCommand(database: DatabaseHandle, args: string[]) {
   console.log(`Added ${uai} ${name.trim()} (${values.type}).`);
 }
 
-async function main(argv: string[]) {
+async function dispatch(argv: string[], env: NodeJS.ProcessEnv) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help') {
     console.log(USAGE);
     return 0;
   }
-  const config = loadConfig();
+  const config = loadConfig(env);
   const database = openDatabase({ url: config.databaseUrl });
   try {
     await migrateToLatest(database);
@@ -110,12 +110,14 @@ async function main(argv: string[]) {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+/** Runs one command; the exit code is 0 when it could run, 2 for a usage error, 1 when the input cannot be used. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return await dispatch(argv, env);
+  } catch (error) {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof UnusableFileError || error instanceof UnknownEstablishmentError) console.error(error.message);
     else console.error(error);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}

@@ -11,6 +11,9 @@ export interface Config {
   /** Serve the built web client from this folder when it exists. */
   webDir: string;
   trustProxy: boolean;
+  /** Published over HTTPS (PREAU_PUBLIC_URL starts with https://): HSTS and upgrade-insecure-requests. */
+  https: boolean;
+  publicUrl: string | null;
   session: { idleMinutes: number; absoluteHours: number };
   throttle: ThrottleConfig;
   logLevel: string;
@@ -56,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPasswordFromEnv: env.PREAU_DEMO_PASSWORD !== undefined,
     webDir: resolve(env.PREAU_WEB_DIR ?? 'dist/web'),
     trustProxy: env.PREAU_TRUST_PROXY === '1',
+    https: (env.PREAU_PUBLIC_URL ?? '').startsWith('https://'),
+    publicUrl: env.PREAU_PUBLIC_URL ?? null,
     session: { idleMinutes: int(env.PREAU_SESSION_IDLE_MINUTES, 120), absoluteHours: int(env.PREAU_SESSION_ABSOLUTE_HOURS, 12) },
     throttle: defaultThrottle,
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -49,3 +49,28 @@ describeEachDatabase('HTTP conventions', (database, kind) => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describeEachDatabase('serving the web client', (database) => {
+  it('serves client routes with the app, but a missing asset with 404', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const webDir = mkdtempSync(join(tmpdir(), 'preau-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Préau</title>');
+    const { app } = await buildApp({ config: testConfig({ webDir }), database: database() });
+    const page = await app.inject({ method: 'GET', url: '/annuaire?q=x' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    const asset = await app.inject({ method: 'GET', url: '/assets/missing-1234.js' });
+    expect(asset.statusCode).toBe(404);
+    // Plain HTTP by default: no HSTS, no upgrade of asset requests to HTTPS.
+    expect(page.headers['strict-transport-security']).toBeUndefined();
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    await app.close();
+    const https = await buildApp({ config: testConfig({ webDir, https: true }), database: database() });
+    const secure = await https.app.inject({ method: 'GET', url: '/' });
+    expect(secure.headers['strict-transport-security']).toBeDefined();
+    expect(secure.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    await https.app.close();
+  });
+});

@@ -51,8 +51,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
 
   await app.register(cookie);
   await app.register(helmet, {
+    // HSTS and upgrade-insecure-requests only when Préau is published over HTTPS: on a school's LAN
+    // over plain HTTP they would make browsers request every asset over a TLS that does not exist.
+    strictTransportSecurity: config.https ? undefined : false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: config.https ? [] : null,
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -86,7 +90,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   const hasWeb = existsSync(join(config.webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/healthz');
+    const path = request.url.split('?')[0] ?? '';
+    // Client-side routes get the web app; a missing asset (a path with an extension) is a real 404.
+    const isPage = request.method === 'GET' && !path.startsWith('/api') && !path.startsWith('/healthz') && !/\.[a-z0-9]+$/i.test(path);
     if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
     return sendNotFound(request, reply);
   });

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import type { Journey } from '../support/runner';
+import { logInToHome, text, textAppears } from '../support/ui';
+import { searchPeople } from './directory';
+
+const NEW_PASSWORD = 'Nouveau-Depart-2026!';
+
+export const adminJourneys: Journey[] = [
+  {
+    name: 'demo.admin resets an account and the code activates it on /activation',
+    async run({ page, baseUrl, demoPassword, a11y, newIsolatedPage }) {
+      await logInToHome(page, baseUrl, 'demo.admin', demoPassword);
+      await page.locator('[data-tile=admin] a').click();
+      await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+      await searchPeople(page, { profile: 'Élève' });
+      await page.waitForFunction(() => {
+        const roles = [...document.querySelectorAll('.person__roles')].map((r) => r.textContent ?? '');
+        return roles.length > 0 && roles.every((r) => r.includes('Élève'));
+      });
+      await a11y(page, 'admin page');
+
+      // Someone outside the demo family, so other journeys keep their accounts.
+      const people = page.locator('.person').filter({ hasNotText: 'ROUSSEAU' });
+      const person = people.first();
+      const name = await text(person.locator('.person__name'));
+      await person.getByRole('button', { name: `Réinitialiser le compte de ${name}` }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await a11y(page, 'admin reset dialog');
+      await dialog.getByRole('button', { name: 'Réinitialiser le compte' }).click();
+      await page.locator('#reset-code').waitFor();
+      const login = await text(page.locator('#reset-login'));
+      const code = await text(page.locator('#reset-code'));
+      assert.ok(login && code, 'login and activation code shown');
+      await a11y(page, 'admin reset result');
+
+      const person2 = await newIsolatedPage();
+      await person2.goto(`${baseUrl}/activation`);
+      await person2.getByRole('heading', { level: 1, name: 'Activer mon compte' }).waitFor();
+      await person2.getByLabel('Identifiant').fill(login);
+      await person2.getByLabel('Code d’activation').fill(code);
+      await person2.getByLabel(/^Nouveau mot de passe/).fill(NEW_PASSWORD);
+      await textAppears(person2, 'Le mot de passe respecte la règle.');
+      await person2.getByLabel('Confirmez le nouveau mot de passe').fill(NEW_PASSWORD);
+      await person2.getByText('J’ai lu et j’accepte la charte d’utilisation').click(); // the label, as a person would
+      assert.ok(await person2.getByRole('checkbox', { name: /charte d’utilisation/ }).isChecked(), 'terms accepted');
+      await a11y(person2, 'activation page');
+      await person2.getByRole('button', { name: 'Activer mon compte' }).click();
+      await person2.getByRole('heading', { level: 1, name: 'Mon ENT' }).waitFor();
+      const firstName = name.split(' ')[0];
+      await textAppears(person2, `Bonjour ${firstName} !`);
+    },
+  },
+];

@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Link, Navigate, Outlet, type RouteObject, useLocation } from 'react-router';
+import { Loading, Page } from '../lib/ui/Page';
+import { Notice } from '../lib/ui/Notice';
+import { AccountPage } from '../services/account/pages/AccountPage';
+import { AdminPage } from '../services/admin/pages/AdminPage';
+import { AuditPage } from '../services/audit/pages/AuditPage';
+import { ActivationPage } from '../services/auth/pages/ActivationPage';
+import { LoginPage } from '../services/auth/pages/LoginPage';
+import { useMeQuery } from '../services/auth/queries';
+import { DirectoryPage } from '../services/directory/pages/DirectoryPage';
+import { LegalNoticePage } from '../services/legal/pages/LegalNoticePage';
+import { PrivacyPage } from '../services/legal/pages/PrivacyPage';
+import { HomePage } from '../services/portal/pages/HomePage';
+import { Layout } from './Layout';
+import { SessionProvider, useOptionalSession } from './session';
+
+/** Loads the signed-in person once, then renders the shell with or without a session. */
+function Root() {
+  const { t } = useTranslation();
+  const me = useMeQuery();
+  if (me.isPending) return <Loading />;
+  if (me.isError) {
+    return (
+      <main className="site-main">
+        <Notice tone="error" title={t('crash.title')}>
+          <p>{t('errors.network')}</p>
+          <button type="button" className="button button--primary" onClick={() => me.refetch()}>
+            {t('common.retry')}
+          </button>
+        </Notice>
+      </main>
+    );
+  }
+  return me.data ? (
+    <SessionProvider me={me.data}>
+      <Layout />
+    </SessionProvider>
+  ) : (
+    <Layout />
+  );
+}
+
+/** Sends logged-out visitors to /connexion, remembering where they were going. */
+function RequireSession() {
+  const session = useOptionalSession();
+  const location = useLocation();
+  if (!session) {
+    const target = location.pathname + location.search;
+    const query = target === '/' ? '' : `?retour=${encodeURIComponent(target)}`;
+    return <Navigate to={`/connexion${query}`} replace />;
+  }
+  return <Outlet />;
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('notFound.title')}>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+function CrashPage() {
+  const { t } = useTranslation();
+  return (
+    <main className="site-main">
+      <Notice tone="error" title={t('crash.title')}>
+        <p>{t('crash.body')}</p>
+      </Notice>
+    </main>
+  );
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    errorElement: <CrashPage />,
+    children: [
+      { path: '/connexion', element: <LoginPage /> },
+      { path: '/activation', element: <ActivationPage /> },
+      { path: '/mentions-legales', element: <LegalNoticePage /> },
+      { path: '/donnees-personnelles', element: <PrivacyPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/compte', element: <AccountPage /> },
+          { path: '/annuaire', element: <DirectoryPage /> },
+          { path: '/admin', element: <AdminPage /> },
+          { path: '/audit', element: <AuditPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,36 @@
+export const adminTexts = {
+  fr: {
+    title: 'Administration',
+    intro: 'Comptes des personnes de {{establishment}}. Réinitialiser un compte donne un nouveau code d’activation ; l’ancien mot de passe ne fonctionne plus.',
+    noAccess: 'Vous n’administrez pas les comptes de cet établissement.',
+    reset: 'Réinitialiser',
+    resetLabel: 'Réinitialiser le compte de {{name}}',
+    confirmTitle: 'Réinitialiser le compte de {{name}} ?',
+    confirmBody: 'Son mot de passe actuel ne fonctionnera plus et ses sessions seront fermées. Il faudra lui remettre le nouveau code d’activation.',
+    confirm: 'Réinitialiser le compte',
+    done: {
+      title: 'Compte de {{name}} réinitialisé',
+      body: 'Transmettez ces informations à la personne de façon sûre (en main propre ou par courrier). Elle activera son compte sur la page « Activer mon compte ».',
+      login: 'Identifiant',
+      code: 'Code d’activation',
+      expiresAt: 'Valable jusqu’au',
+    },
+  },
+  en: {
+    title: 'Administration',
+    intro: 'Accounts of the people of {{establishment}}. Resetting an account gives a new activation code; the old password stops working.',
+    noAccess: 'You do not manage the accounts of this school.',
+    reset: 'Reset',
+    resetLabel: 'Reset the account of {{name}}',
+    confirmTitle: 'Reset the account of {{name}}?',
+    confirmBody: 'Their current password will stop working and their sessions will be closed. You will have to give them the new activation code.',
+    confirm: 'Reset the account',
+    done: {
+      title: 'Account of {{name}} reset',
+      body: 'Give this information to the person safely (by hand or by letter). They will activate their account on the “Activate my account” page.',
+      login: 'Login',
+      code: 'Activation code',
+      expiresAt: 'Valid until',
+    },
+  },
+} as const;

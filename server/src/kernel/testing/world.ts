@@ -36,7 +36,7 @@ export async function insertWorld(db: Db, world: World): Promise<void> {
   const now = '2026-09-01T08:00:00.000Z';
   await db.transaction().execute(async (trx) => {
     if (world.establishments.length) await trx.insertInto('establishments').values(world.establishments.map((e) => ({ ...e, academy: null, address: null, postal_code: null, city: null, created_at: now }))).execute();
-    await trx
+    if (world.people.length) await trx
       .insertInto('people')
       .values(
         world.people.map((p) => ({

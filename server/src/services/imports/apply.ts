@@ -3,8 +3,9 @@ import type { Db } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import { newActivationCode } from '../admin/index.js';
 import { LoginAllocator, sortKey } from '../directory/index.js';
-import type { EstablishmentFeed, FeedPerson } from './feed.js';
+import type { EstablishmentFeed } from './feed.js';
 import { chunks, scopeFor } from './imports.queries.js';
+import { structuresWanted } from './plan.js';
 import { type ExistingState, type ImportPlan, NATIONAL_SOURCES } from './plan.types.js';
 
 /** Accounts start unactivated: their codes go on the activation letters. */
@@ -120,10 +121,6 @@ async function writeMemberships(trx: Db, feed: EstablishmentFeed, establishmentI
   );
   const functions = plan.kept.flatMap(({ person }) => (person.functions ?? []).map((f) => ({ person_id: ids.get(person.externalId)!, establishment_id: establishmentId, function: f })));
   await insertBatched(functions, (part) => trx.insertInto('person_functions').values(part).onConflict((oc) => oc.doNothing()).execute());
-}
-
-function structuresWanted(person: FeedPerson): string[] {
-  return [...new Set([...person.classes, ...person.groups, ...(person.teachings ?? []).map((t) => t.structure)])];
 }
 
 async function writeGroupMembers(trx: Db, feed: EstablishmentFeed, plan: ImportPlan, ids: Map<string, string>, structureIds: Map<string, string>, establishmentId: string) {

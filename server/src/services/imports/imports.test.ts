@@ -161,6 +161,14 @@ describeEachDatabase('imports: dry run, apply, idempotence, next year', (databas
     expect([again.report.created.count, again.report.updated.count, again.report.moved.count, again.report.deactivated.count]).toEqual([0, 0, 0, 0]);
   });
 
+  it('keeps the account of a student whose record is present but unusable this time', async () => {
+    const feed = year1();
+    feed.people = feed.people.filter((p) => p.externalId !== 'E1');
+    feed.rejected = [{ file: 'test.xml', line: 7, reason: 'invalid_date', detail: 'DATE_NAISS 31/02/2013', externalId: 'E1' }];
+    const { report } = await runImport(db(), clock, feed, { apply: false, files: [] });
+    expect(report.deactivated.items.map((d) => d.externalId)).not.toContain('E1');
+  });
+
   it('a CSV never overrides a national account unless the administrator says so', async () => {
     const csv: EstablishmentFeed = {
       uai: UAI,

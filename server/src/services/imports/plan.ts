@@ -37,6 +37,11 @@ function changesBetween(existing: ExistingPerson, p: FeedPerson): FieldChange[] 
   return changes;
 }
 
+/** Classes and groups a person belongs to: their own, and for a teacher those they teach. */
+export function structuresWanted(person: FeedPerson): string[] {
+  return [...new Set([...person.classes, ...person.groups, ...(person.teachings ?? []).map((t) => t.structure)])];
+}
+
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 
 /**
@@ -112,7 +117,7 @@ export function planImport(feed: EstablishmentFeed, state: ExistingState, option
       plan.kept.push({ person: p, personId: null });
     }
     const now = state.linked.get(p.externalId) ? (state.structuresOf.get(state.linked.get(p.externalId)!.id) ?? new Set()) : new Set<string>();
-    const wanted = new Set([...p.classes, ...p.groups]);
+    const wanted = new Set(structuresWanted(p));
     const existingId = state.linked.get(p.externalId)?.id ?? null;
     if (existingId && !sameSet(now, wanted)) {
       plan.moves.push({ personId: existingId, externalId: p.externalId, name: nameOf(p), from: [...now].sort(), to: [...wanted].sort() });
@@ -120,9 +125,11 @@ export function planImport(feed: EstablishmentFeed, state: ExistingState, option
   }
 
   const leaving = new Set(feed.people.filter((p) => p.leftOn).map((p) => p.externalId));
+  // A record present but unusable (a typo in a date) is not a departure: its account stays as it is.
+  const unusable = new Set(feed.rejected.map((r) => r.externalId).filter((id): id is string => !!id));
   for (const m of state.managed) {
     if (!feed.covers.includes(m.profile)) continue;
-    if (m.externalId && presentIds.has(m.externalId)) continue;
+    if (m.externalId && (presentIds.has(m.externalId) || unusable.has(m.externalId))) continue;
     plan.deactivations.push({
       personId: m.personId,
       externalId: m.externalId,

@@ -41,8 +41,8 @@ describe('parseSiecle: students (ISO-8859-15 fixture)', () => {
   it('maps every field, with names decoded and first names in display case', async () => {
     const feed = await parseSiecle([fixture(ELEVES)]);
     expect(feed).toMatchObject({ uai: '0750042N', source: 'siecle', schoolYear: 2025, covers: ['student'], relations: [] });
-    expect(person(feed, '100001')).toEqual({
-      externalId: '100001',
+    expect(person(feed, 'eleve:100001')).toEqual({
+      externalId: 'eleve:100001',
       nationalId: '070000001AA',
       profile: 'student',
       firstName: 'Jean-Pierre',
@@ -57,11 +57,11 @@ describe('parseSiecle: students (ISO-8859-15 fixture)', () => {
       origin: { file: ELEVES, line: 11 },
     });
     // NOM_USAGE wins over NOM_DE_FAMILLE; a mixed-case first name is kept as typed.
-    expect(person(feed, '100002')).toMatchObject({ lastName: "D'ALMEIDA-CŒURDEROY", firstName: 'Zoé', firstNames: 'Zoé Anaïs' });
-    expect(person(feed, '100003')).toMatchObject({ firstNames: 'Noëlle Marie-Œnone', birthDate: '2012-02-29', leftOn: '2026-01-16', classes: ['6B'] });
-    expect(person(feed, '100005')).toMatchObject({ lastName: 'ŠKODA', firstName: 'Éloïse', groups: ['6LAT'] });
-    expect(person(feed, '100007')).toMatchObject({ lastName: "N'DIAYE", firstNames: "Aïssatou Marie-José D'Arc" });
-    expect(feed.people.map((entry) => entry.externalId)).toEqual(['100001', '100002', '100003', '100005', '100007']);
+    expect(person(feed, 'eleve:100002')).toMatchObject({ lastName: "D'ALMEIDA-CŒURDEROY", firstName: 'Zoé', firstNames: 'Zoé Anaïs' });
+    expect(person(feed, 'eleve:100003')).toMatchObject({ firstNames: 'Noëlle Marie-Œnone', birthDate: '2012-02-29', leftOn: '2026-01-16', classes: ['6B'] });
+    expect(person(feed, 'eleve:100005')).toMatchObject({ lastName: 'ŠKODA', firstName: 'Éloïse', groups: ['6LAT'] });
+    expect(person(feed, 'eleve:100007')).toMatchObject({ lastName: "N'DIAYE", firstNames: "Aïssatou Marie-José D'Arc" });
+    expect(feed.people.map((entry) => entry.externalId)).toEqual(['eleve:100001', 'eleve:100002', 'eleve:100003', 'eleve:100005', 'eleve:100007']);
   });
 
   it('lists classes and groups, a group spanning the classes of its members', async () => {
@@ -76,14 +76,14 @@ describe('parseSiecle: students (ISO-8859-15 fixture)', () => {
   it('reports unusable records with their line and id', async () => {
     const feed = await parseSiecle([fixture(ELEVES)]);
     expect(reasons(feed)).toEqual([
-      { file: ELEVES, line: 49, reason: 'invalid_date', externalId: '100004' },
-      { file: ELEVES, line: 60, reason: 'duplicate_id', externalId: '100002' },
-      { file: ELEVES, line: 65, reason: 'missing_field', externalId: '100006' },
-      { file: ELEVES, line: 134, reason: 'unknown_student', externalId: '100099' },
+      { file: ELEVES, line: 49, reason: 'invalid_date', externalId: 'eleve:100004' },
+      { file: ELEVES, line: 60, reason: 'duplicate_id', externalId: 'eleve:100002' },
+      { file: ELEVES, line: 65, reason: 'missing_field', externalId: 'eleve:100006' },
+      { file: ELEVES, line: 134, reason: 'unknown_student', externalId: 'eleve:100099' },
     ]);
     expect(feed.rejected[0].detail).toContain('31/02/2013');
     // The first record of a duplicated id is the one kept.
-    expect(person(feed, '100002')?.firstName).toBe('Zoé');
+    expect(person(feed, 'eleve:100002')?.firstName).toBe('Zoé');
   });
 });
 
@@ -91,8 +91,8 @@ describe('parseSiecle: guardians (UTF-8 fixture)', () => {
   it('imports relatives and their links, whichever file comes first', async () => {
     const feed = await parseSiecle([fixture(RESPONSABLES), fixture(ELEVES)]);
     expect(feed.covers).toEqual(['student', 'relative']);
-    expect(person(feed, '200001')).toEqual({
-      externalId: '200001',
+    expect(person(feed, 'personne:200001')).toEqual({
+      externalId: 'personne:200001',
       profile: 'relative',
       firstName: 'Hélène',
       lastName: 'DE LA FONTAINE',
@@ -103,26 +103,26 @@ describe('parseSiecle: guardians (UTF-8 fixture)', () => {
       origin: { file: RESPONSABLES, line: 11 },
     });
     // No mobile: the personal then the work phone; upper-case first name in display case.
-    expect(person(feed, '200002')).toMatchObject({ firstName: 'Thanh-Long', phone: '01 00 00 00 02', email: null });
-    expect(person(feed, '200005')).toMatchObject({ lastName: "D'ALMEIDA", firstName: 'Inês' });
+    expect(person(feed, 'personne:200002')).toMatchObject({ firstName: 'Thanh-Long', phone: '01 00 00 00 02', email: null });
+    expect(person(feed, 'personne:200005')).toMatchObject({ lastName: "D'ALMEIDA", firstName: 'Inês' });
     expect(feed.relations).toEqual([
-      { relativeExternalId: '200001', studentExternalId: '100001', legalGuardian: true, financial: true, contact: true, relationship: 'mother' },
-      { relativeExternalId: '200002', studentExternalId: '100001', legalGuardian: true, financial: false, contact: true, relationship: 'father' },
-      { relativeExternalId: '200002', studentExternalId: '100005', legalGuardian: true, financial: true, contact: true, relationship: 'father' },
+      { relativeExternalId: 'personne:200001', studentExternalId: 'eleve:100001', legalGuardian: true, financial: true, contact: true, relationship: 'mother' },
+      { relativeExternalId: 'personne:200002', studentExternalId: 'eleve:100001', legalGuardian: true, financial: false, contact: true, relationship: 'father' },
+      { relativeExternalId: 'personne:200002', studentExternalId: 'eleve:100005', legalGuardian: true, financial: true, contact: true, relationship: 'father' },
       // RESP_LEGAL 0: still a relative, not a legal guardian.
-      { relativeExternalId: '200003', studentExternalId: '100001', legalGuardian: false, financial: false, contact: true, relationship: 'grandparent' },
-      { relativeExternalId: '200005', studentExternalId: '100002', legalGuardian: true, financial: true, contact: true, relationship: 'mother' },
+      { relativeExternalId: 'personne:200003', studentExternalId: 'eleve:100001', legalGuardian: false, financial: false, contact: true, relationship: 'grandparent' },
+      { relativeExternalId: 'personne:200005', studentExternalId: 'eleve:100002', legalGuardian: true, financial: true, contact: true, relationship: 'mother' },
     ]);
   });
 
   it('rejects people linked to no imported student, and stray links', async () => {
     const feed = await parseSiecle([fixture(ELEVES), fixture(RESPONSABLES)]);
-    expect(person(feed, '200004')).toBeUndefined();
+    expect(person(feed, 'personne:200004')).toBeUndefined();
     expect(reasons(feed).filter((entry) => entry.file === RESPONSABLES)).toEqual([
-      { file: RESPONSABLES, line: 47, reason: 'missing_field', externalId: '200006' },
-      { file: RESPONSABLES, line: 107, reason: 'unknown_person', externalId: '200777' },
-      { file: RESPONSABLES, line: 35, reason: 'no_student', externalId: '200004' },
-      { file: RESPONSABLES, line: 101, reason: 'no_student', externalId: '200005' },
+      { file: RESPONSABLES, line: 47, reason: 'missing_field', externalId: 'personne:200006' },
+      { file: RESPONSABLES, line: 107, reason: 'unknown_person', externalId: 'personne:200777' },
+      { file: RESPONSABLES, line: 35, reason: 'no_student', externalId: 'personne:200004' },
+      { file: RESPONSABLES, line: 101, reason: 'no_student', externalId: 'personne:200005' },
     ]);
   });
 });
@@ -135,8 +135,8 @@ describe('parseSiecle: order and structure of the file', () => {
     expect(feed.uai).toBe('0750042N');
     expect(feed.schoolYear).toBeNull();
     expect(feed.people.map(({ externalId, classes, groups }) => ({ externalId, classes, groups }))).toEqual([
-      { externalId: '1', classes: ['5A'], groups: ['5ESP'] },
-      { externalId: '2', classes: ['5B'], groups: [] },
+      { externalId: 'eleve:1', classes: ['5A'], groups: ['5ESP'] },
+      { externalId: 'eleve:2', classes: ['5B'], groups: [] },
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('parseSiecle: order and structure of the file', () => {
     const feed = await parseSiecle([chunked('odd.xml', eleves(body))]);
     expect(feed.rejected.map(({ reason, externalId }) => ({ reason, externalId }))).toEqual([
       { reason: 'missing_field', externalId: null },
-      { reason: 'unknown_structure_type', externalId: '1' },
+      { reason: 'unknown_structure_type', externalId: 'eleve:1' },
     ]);
   });
 });

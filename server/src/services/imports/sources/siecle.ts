@@ -78,7 +78,7 @@ async function readSiecle(inputs: SourceInput[], options: SiecleOptions): Promis
   const structures = joinStructures(students, memberships, rejectedStudentIds, rejected);
   const relatives = responsables ? linkRelatives(responsables, new Set(students.keys())) : null;
 
-  return {
+  return namespaceIds(studentsFile, {
     uai: header.uai,
     source: 'siecle',
     schoolYear: header.schoolYear,
@@ -88,6 +88,21 @@ async function readSiecle(inputs: SourceInput[], options: SiecleOptions): Promis
     people: [...students.values(), ...(relatives?.people ?? [])],
     relations: relatives?.relations ?? [],
     rejected: [...rejected, ...(relatives?.rejected ?? [])],
+  });
+}
+
+/**
+ * ELEVE_ID and PERSONNE_ID come from two tables of SIECLE and may share values: the feed's ids
+ * say which table they come from ("eleve:1234", "personne:1234") so they never collide.
+ */
+function namespaceIds(studentsFile: string, feed: EstablishmentFeed): EstablishmentFeed {
+  const student = (id: string) => `eleve:${id}`;
+  const person = (id: string) => `personne:${id}`;
+  return {
+    ...feed,
+    people: feed.people.map((p) => ({ ...p, externalId: p.profile === 'student' ? student(p.externalId) : person(p.externalId) })),
+    relations: feed.relations.map((r) => ({ ...r, relativeExternalId: person(r.relativeExternalId), studentExternalId: student(r.studentExternalId) })),
+    rejected: feed.rejected.map((r) => (r.externalId ? { ...r, externalId: r.file === studentsFile ? student(r.externalId) : person(r.externalId) } : r)),
   };
 }
 

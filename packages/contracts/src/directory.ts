@@ -76,3 +76,33 @@ export const NewEstablishment = z.object({
   city: z.string().trim().max(100).optional(),
 });
 export type NewEstablishment = z.infer<typeof NewEstablishment>;
+
+export const ImportSummary = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  moved: z.number().int(),
+  deactivated: z.number().int(),
+  conflicts: z.number().int(),
+  rejected: z.number().int(),
+});
+export const ImportRun = z.object({
+  id: z.string(),
+  source: z.string(),
+  status: z.string(),
+  dryRun: z.boolean(),
+  files: z.array(z.string()),
+  summary: ImportSummary,
+  requestedBy: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportRun = z.infer<typeof ImportRun>;
+export const ImportRunsPage = pageOf(ImportRun);
+export const ImportRunDetail = ImportRun.extend({ report: z.record(z.string(), z.unknown()) });
+export const ImportRunParams = EstablishmentParams.extend({ runId: z.string().min(1).max(64) });
+export const IMPORT_SOURCES = ['siecle', 'sts', 'csv', 'aaf', 'oneroster'] as const;
+export const ImportUploadQuery = z.object({
+  source: z.enum(IMPORT_SOURCES),
+  profile: Profile.optional(),
+  overrideNational: z.enum(['true', 'false']).optional(),
+});

@@ -62,6 +62,28 @@ export const ERROR_MESSAGES = {
     fr: 'Un établissement porte déjà ce code UAI.',
     en: 'A school with this UAI code already exists.',
   },
+  'imports.unusable_file': {
+    fr: 'Ce fichier ne peut pas être importé : vérifiez qu’il s’agit du bon export.',
+    en: 'This file cannot be imported: check that it is the right export.',
+  },
+  'imports.wrong_establishment': {
+    fr: 'Ce fichier concerne un autre établissement.',
+    en: 'This file is for another school.',
+  },
+  'imports.unsupported_source': {
+    fr: 'Ce type d’import n’est pas encore disponible.',
+    en: 'This kind of import is not available yet.',
+  },
+  'imports.run_not_found': { fr: 'Import introuvable.', en: 'Import not found.' },
+  'imports.already_applied': {
+    fr: 'Cet import a déjà été appliqué ; relancez un nouvel import pour vérifier les changements.',
+    en: 'This import was already applied; start a new one to check for changes.',
+  },
+  'imports.no_files': { fr: 'Aucun fichier reçu.', en: 'No file received.' },
+  'admin.cannot_target_self': {
+    fr: 'Vous ne pouvez pas faire cette action sur votre propre compte.',
+    en: 'You cannot do this to your own account.',
+  },
   'account.session_not_found': { fr: 'Session introuvable.', en: 'Session not found.' },
   'internal': { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 } as const satisfies Record<string, { fr: string; en: string }>;

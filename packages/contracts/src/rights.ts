@@ -8,6 +8,7 @@ export const RIGHTS = [
   'account.manage',
   'directory.read',
   'admin.accounts.manage',
+  'admin.imports.manage',
   'platform.audit.read',
   'platform.establishments.manage',
 ] as const;

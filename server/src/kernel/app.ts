@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +14,7 @@ import { adminGrants, adminRoutes } from '../services/admin/index.js';
 import { auditGrants, auditRoutes } from '../services/audit/index.js';
 import { authGrants, authRoutes } from '../services/auth/index.js';
 import { directoryGrants, directoryRoutes, establishmentsRoutes } from '../services/directory/index.js';
+import { importsGrants, importsRoutes } from '../services/imports/index.js';
 import { portalRoutes } from '../services/portal/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
@@ -22,7 +24,7 @@ import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './db/database.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
-export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants];
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants];
 
 export interface BuildOptions {
   config: Config;
@@ -50,6 +52,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   installErrorHandler(app);
 
   await app.register(cookie);
+  await app.register(multipart);
   await app.register(helmet, {
     // HSTS and upgrade-insecure-requests only when Préau is published over HTTPS: on a school's LAN
     // over plain HTTP they would make browsers request every asset over a TLS that does not exist.
@@ -83,7 +86,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, auditRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, auditRoutes, importsRoutes]) {
     await app.register(routes(ctx));
   }
 

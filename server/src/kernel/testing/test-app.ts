@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Config, defaultThrottle, loadConfig } from '../../config.js';
 import { buildApp } from '../app.js';
@@ -6,7 +9,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import { TEST_PASSWORD } from './world.js';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), webDir: '/nonexistent', throttle: { ...defaultThrottle }, ...overrides };
+  return { ...loadConfig({}), webDir: '/nonexistent', dataDir: mkdtempSync(join(tmpdir(), 'preau-test-')), throttle: { ...defaultThrottle }, ...overrides };
 }
 
 export async function testApp(database: DatabaseHandle, overrides: Partial<Config> = {}) {

@@ -15,6 +15,8 @@ export class UnknownEstablishmentError extends Error {
 
 export interface RunImportOptions extends PlanOptions {
   apply: boolean;
+  /** Chosen by the caller when files are stored under the run's id before it runs. */
+  runId?: string;
   requestedBy?: string | null;
   files: string[];
 }
@@ -26,7 +28,7 @@ export interface RunImportOptions extends PlanOptions {
 export async function runImport(db: Db, clock: Clock, feed: EstablishmentFeed, options: RunImportOptions): Promise<{ runId: string; report: ImportReport }> {
   const establishment = await findEstablishmentByUai(db, feed.uai);
   if (!establishment) throw new UnknownEstablishmentError(feed.uai);
-  const runId = newId();
+  const runId = options.runId ?? newId();
   const started = clock.now().toISOString();
   const record = async (trx: Db, report: ImportReport) => {
     await trx

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../kernel/db/test-databases.js';
 import { type LoggedIn, loginAs, nextIp, testApp } from '../../kernel/testing/test-app.js';
 import { school } from '../../kernel/testing/school.js';
-import { insertWorld } from '../../kernel/testing/world.js';
+import { TEST_PASSWORD, insertWorld } from '../../kernel/testing/world.js';
 
 describeEachDatabase('admin: activation reset', (database) => {
   let env: Awaited<ReturnType<typeof testApp>>;
@@ -53,6 +53,24 @@ describeEachDatabase('admin: activation reset', (database) => {
   it('lets the platform administrator reset in any establishment', async () => {
     const sarah = await loginAs(env.app, 'sarah.admin');
     expect((await reset(sarah, 'etab-b', 'tom')).statusCode).toBe(200);
+  });
+
+  it('suspends an account (sessions end, login refused) and reactivates it', async () => {
+    const ada = await loginAs(env.app, 'ada.morel');
+    const chloe = await loginAs(env.app, 'chloe.lefevre');
+    const post = (verb: string) => env.app.inject({ method: 'POST', url: `/api/admin/establishments/etab-a/people/chloe/${verb}`, headers: ada.headers });
+    expect((await post('suspend')).json()).toEqual({ login: 'chloe.lefevre', state: 'suspended' });
+    expect((await env.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: chloe.cookie } })).statusCode).toBe(401);
+    const refused = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'chloe.lefevre', password: TEST_PASSWORD }, remoteAddress: nextIp() });
+    expect(refused.json().error.code).toBe('auth.account_not_active');
+    expect((await post('reactivate')).json()).toEqual({ login: 'chloe.lefevre', state: 'active' });
+    await loginAs(env.app, 'chloe.lefevre');
+    const self = await env.app.inject({ method: 'POST', url: '/api/admin/establishments/etab-a/people/ada/suspend', headers: ada.headers });
+    expect(self.json().error.code).toBe('admin.cannot_target_self');
+    const teacher = await loginAs(env.app, 'theo.petit');
+    expect((await env.app.inject({ method: 'POST', url: '/api/admin/establishments/etab-a/people/chloe/suspend', headers: teacher.headers })).statusCode).toBe(403);
+    const otherAdmin = await loginAs(env.app, 'hugo.bonnet');
+    expect((await env.app.inject({ method: 'POST', url: '/api/admin/establishments/etab-a/people/chloe/suspend', headers: otherAdmin.headers })).statusCode).toBe(403);
   });
 
   it('needs the CSRF token', async () => {

@@ -18,7 +18,7 @@ export async function resetActivation(ctx: AppContext, actor: Actor, establishme
   if (!target) throw notFound('directory.person_not_found');
   // An establishment's administrator must not take over a platform administrator's account.
   if (target.platform_admin === 1 && !actor.platformAdmin) throw forbidden();
-  if (target.id === actor.personId) throw forbidden();
+  if (target.id === actor.personId) throw forbidden('admin.cannot_target_self');
 
   const now = ctx.clock.now();
   const code = newActivationCode();
@@ -39,4 +39,30 @@ export async function resetActivation(ctx: AppContext, actor: Actor, establishme
     ip,
   });
   return { login: target.login, activationCode: code, expiresAt };
+}
+
+/** Suspension blocks logging in and ends every session; reactivation restores the previous access. */
+export async function setSuspended(ctx: AppContext, actor: Actor, establishmentId: string, personId: string, suspended: boolean, ip: string) {
+  const target = await ctx.db
+    .selectFrom('people')
+    .select(['people.id', 'people.login', 'people.platform_admin', 'people.state', 'people.password_hash'])
+    .where('people.id', '=', personId)
+    .where('people.id', 'in', (eb) => eb.selectFrom('memberships').select('person_id').where('establishment_id', '=', establishmentId))
+    .executeTakeFirst();
+  if (!target || target.state === 'left') throw notFound('directory.person_not_found');
+  if (target.platform_admin === 1 && !actor.platformAdmin) throw forbidden();
+  if (target.id === actor.personId) throw forbidden('admin.cannot_target_self');
+  const state = suspended ? 'suspended' : target.password_hash ? 'active' : 'awaiting_activation';
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('people').set({ state, updated_at: ctx.clock.now().toISOString() }).where('id', '=', target.id).execute();
+    if (suspended) await trx.deleteFrom('sessions').where('person_id', '=', target.id).execute();
+  });
+  await recordAudit(ctx.db, ctx.clock, {
+    action: suspended ? 'admin.account.suspended' : 'admin.account.reactivated',
+    actorId: actor.personId,
+    targetId: target.id,
+    establishmentId,
+    ip,
+  });
+  return { login: target.login, state };
 }

@@ -17,6 +17,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   throttle: ThrottleConfig;
   logLevel: string;
+  /** Compressed PDF streams (tests read them uncompressed). */
+  compressPdf: boolean;
 }
 
 export interface ThrottleConfig {
@@ -64,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: int(env.PREAU_SESSION_IDLE_MINUTES, 120), absoluteHours: int(env.PREAU_SESSION_ABSOLUTE_HOURS, 12) },
     throttle: defaultThrottle,
     logLevel: env.LOG_LEVEL ?? 'info',
+    compressPdf: env.PREAU_PDF_COMPRESS !== '0',
   };
 }

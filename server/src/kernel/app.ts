@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountRoutes } from '../services/account/index.js';
-import { adminGrants, adminRoutes } from '../services/admin/index.js';
+import { adminGrants, adminRoutes, lettersRoutes } from '../services/admin/index.js';
 import { auditGrants, auditRoutes } from '../services/audit/index.js';
 import { authGrants, authRoutes } from '../services/auth/index.js';
 import { directoryGrants, directoryRoutes, establishmentsRoutes } from '../services/directory/index.js';
@@ -86,7 +86,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, auditRoutes, importsRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, auditRoutes, importsRoutes]) {
     await app.register(routes(ctx));
   }
 

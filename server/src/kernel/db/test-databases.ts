@@ -7,7 +7,7 @@ export const TEST_POSTGRES_URL = process.env.PREAU_TEST_DATABASE_URL ?? 'postgre
 const requirePostgres = process.env.PREAU_REQUIRE_POSTGRES === '1';
 
 async function probePostgres(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     await client.query('select 1');

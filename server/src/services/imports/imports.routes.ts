@@ -18,7 +18,7 @@ import { SUPPORTED_SOURCES, readFeed } from './sources/index.js';
 
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-async function feedFor(ctx: AppContext, establishment: { uai: string }, source: string, files: string[], profile?: Profile) {
+async function feedFor(establishment: { uai: string }, source: string, files: string[], profile?: Profile) {
   try {
     const feed = await readFeed(source, files, { uai: establishment.uai, profile });
     if (feed.uai !== establishment.uai) throw new AppError('imports.wrong_establishment', 400, [{ field: 'files', issue: feed.uai }]);
@@ -75,7 +75,7 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           }
           const files = storedFiles(ctx.config.dataDir, runId);
           if (files.length === 0) throw badRequest('imports.no_files');
-          const feed = await feedFor(ctx, establishment, source, files, profile);
+          const feed = await feedFor(establishment, source, files, profile);
           const { report } = await runImport(ctx.db, ctx.clock, feed, {
             apply: false,
             runId,
@@ -107,7 +107,7 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (dryRun.status !== 'planned') throw new AppError('imports.already_applied', 409);
         const files = storedFiles(ctx.config.dataDir, runId);
         const summary = JSON.parse(dryRun.report) as { source: string };
-        const feed = await feedFor(ctx, establishment, dryRun.source ?? summary.source, files);
+        const feed = await feedFor(establishment, dryRun.source ?? summary.source, files);
         const { runId: appliedId } = await runImport(ctx.db, ctx.clock, feed, {
           apply: true,
           requestedBy: actor.personId,

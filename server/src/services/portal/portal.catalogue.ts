@@ -7,6 +7,8 @@ import type { Right } from '@preau/contracts';
 export const CATALOGUE: { id: string; path: string; right: Right }[] = [
   { id: 'directory', path: '/annuaire', right: 'directory.read' },
   { id: 'admin', path: '/admin', right: 'admin.accounts.manage' },
+  { id: 'imports', path: '/admin/imports', right: 'admin.imports.manage' },
+  { id: 'establishments', path: '/etablissements', right: 'platform.establishments.manage' },
   { id: 'audit', path: '/audit', right: 'platform.audit.read' },
   { id: 'account', path: '/compte', right: 'account.manage' },
 ];

@@ -33,9 +33,9 @@ describeEachDatabase('me and the home page', (database) => {
     const tiles = async (login: string, establishmentId?: string) =>
       (await get(login, `/api/portal/home${establishmentId ? `?establishmentId=${establishmentId}` : ''}`)).json().tiles.map((t: { id: string }) => t.id);
     expect(await tiles('alice.martin')).toEqual(['directory', 'account']);
-    expect(await tiles('ada.morel')).toEqual(['directory', 'admin', 'account']);
+    expect(await tiles('ada.morel')).toEqual(['directory', 'admin', 'imports', 'account']);
     expect(await tiles('helene.garnier')).toEqual(['directory', 'admin', 'account']);
-    expect(await tiles('sarah.admin')).toEqual(['audit', 'account']);
+    expect(await tiles('sarah.admin')).toEqual(['establishments', 'audit', 'account']);
     expect(await tiles('remi.martin', 'etab-b')).toEqual(['directory', 'account']);
   });
 

@@ -35,7 +35,7 @@ const families: World = {
 
 /** The app as app.ts builds it, with uncompressed PDFs so their text can be read. */
 async function lettersApp(database: DatabaseHandle): Promise<FastifyInstance> {
-  const { app, ctx } = await buildApp({ config: testConfig({ publicUrl: 'https://ent.example.fr', compressPdf: false }), database, clock: fixedClock('2026-11-25T10:00:00.000Z') });
+  const { app } = await buildApp({ config: testConfig({ publicUrl: 'https://ent.example.fr', compressPdf: false }), database, clock: fixedClock('2026-11-25T10:00:00.000Z') });
   await app.ready();
   return app;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type EstablishmentFeed, UnusableFileError } from '../feed';
 import { encodeLatin9 } from './fixtures/latin9';
 import { chunked, fixture, fixturePath } from './fixtures/streams';
+import { unusable } from './fixtures/unusable';
 import { parseSiecle, streamSiecleStudents } from './siecle';
 
 const ELEVES = 'ElevesSansAdresses.xml';
@@ -11,14 +12,6 @@ const RESPONSABLES = 'ResponsablesAvecAdresses.xml';
 const person = (feed: EstablishmentFeed, id: string) => feed.people.find((entry) => entry.externalId === id);
 const reasons = (feed: EstablishmentFeed) => feed.rejected.map(({ file, line, reason, externalId }) => ({ file, line, reason, externalId }));
 
-async function unusable(promise: Promise<unknown>): Promise<UnusableFileError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UnusableFileError);
-  return error as UnusableFileError;
-}
 
 /** A small student export written on the fly (UTF-8 unless bytes are given). */
 function eleves(body: string, parametres = '<PARAMETRES><UAJ>0750042N</UAJ><ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE></PARAMETRES>') {

@@ -2,20 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type EstablishmentFeed, UnusableFileError } from '../feed';
 import { chunked, fixture, fixturePath } from './fixtures/streams';
+import { unusable } from './fixtures/unusable';
 import { parseSts } from './sts';
 
 const STS = 'sts_emp_0750042N_2025.xml';
 
 const person = (feed: EstablishmentFeed, id: string) => feed.people.find((entry) => entry.externalId === id);
 
-async function unusable(promise: Promise<unknown>): Promise<UnusableFileError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UnusableFileError);
-  return error as UnusableFileError;
-}
 
 const PARAMETRES = '<PARAMETRES><UAJ CODE="0750042N"/><ANNEE_SCOLAIRE ANNEE="2025"/></PARAMETRES>';
 const MATIERES = '<NOMENCLATURES><MATIERES><MATIERE CODE="061300"><LIBELLE_LONG>MATHEMATIQUES</LIBELLE_LONG></MATIERE></MATIERES></NOMENCLATURES>';

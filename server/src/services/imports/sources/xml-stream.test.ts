@@ -4,6 +4,7 @@ import { toIsoDate, toSchoolYear } from './dates';
 import { detectXmlEncoding } from './encoding';
 import { encodeLatin9 } from './fixtures/latin9';
 import { chunked } from './fixtures/streams';
+import { unusable } from './fixtures/unusable';
 import { cleanName, displayFirstName } from './names';
 import { childText, openXml, type SourceInput, type XmlRecord } from './xml-stream';
 
@@ -14,14 +15,6 @@ async function records(input: SourceInput, paths: string[]) {
   return { root: xml.root, found };
 }
 
-async function unusable(promise: Promise<unknown>): Promise<UnusableFileError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UnusableFileError);
-  return error as UnusableFileError;
-}
 
 describe('detectXmlEncoding', () => {
   const head = (text: string) => Buffer.from(text, 'latin1');

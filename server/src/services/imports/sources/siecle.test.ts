@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type EstablishmentFeed, UnusableFileError } from '../feed';
+import type { EstablishmentFeed } from '../feed';
 import { encodeLatin9 } from './fixtures/latin9';
 import { chunked, fixture, fixturePath } from './fixtures/streams';
 import { unusable } from './fixtures/unusable';

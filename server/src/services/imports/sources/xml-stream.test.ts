@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { UnusableFileError } from '../feed';
 import { toIsoDate, toSchoolYear } from './dates';
 import { detectXmlEncoding } from './encoding';
 import { encodeLatin9 } from './fixtures/latin9';

@@ -95,6 +95,10 @@ export const ImportRun = z.object({
   requestedBy: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** While queued or running: how far the background job got. */
+  progress: z.object({ done: z.number(), total: z.number() }).nullable(),
+  /** When failed: the error code (translated by the client) and what the parser said. */
+  error: z.object({ code: z.string(), details: z.array(z.object({ field: z.string(), issue: z.string() })) }).nullable(),
 });
 export type ImportRun = z.infer<typeof ImportRun>;
 export const ImportRunsPage = pageOf(ImportRun);

@@ -14,7 +14,7 @@ import { adminGrants, adminRoutes, lettersRoutes } from '../services/admin/index
 import { auditGrants, auditRoutes } from '../services/audit/index.js';
 import { authGrants, authRoutes } from '../services/auth/index.js';
 import { directoryGrants, directoryRoutes, establishmentsRoutes } from '../services/directory/index.js';
-import { importsGrants, importsRoutes } from '../services/imports/index.js';
+import { importsGrants, importsRoutes, registerImportJobs } from '../services/imports/index.js';
 import { portalRoutes } from '../services/portal/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
@@ -22,6 +22,7 @@ import { Rights } from './auth/rights.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './db/database.js';
+import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
 export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants];
@@ -31,6 +32,9 @@ export interface BuildOptions {
   database: DatabaseHandle;
   clock?: Clock;
   logger?: boolean | object;
+  jobs?: JobQueue;
+  /** Run the job queue with the app (default). Tests that enqueue nothing leave it stopped. */
+  startJobs?: boolean;
 }
 
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
@@ -41,6 +45,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     clock: options.clock ?? systemClock,
     config,
     rights: new Rights(allGrants),
+    jobs: options.jobs ?? createJobQueue(database, { clock: options.clock ?? systemClock }),
   };
   const app = Fastify({
     logger: options.logger ?? false,
@@ -88,6 +93,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   );
   for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, auditRoutes, importsRoutes]) {
     await app.register(routes(ctx));
+  }
+
+  registerImportJobs(ctx);
+  if (options.startJobs !== false) {
+    app.addHook('onReady', () => ctx.jobs.start());
+    app.addHook('onClose', () => ctx.jobs.stop());
   }
 
   const hasWeb = existsSync(join(config.webDir, 'index.html'));

@@ -70,6 +70,11 @@ export interface ImportRunsTable {
   report: string;
   created_at: string;
   finished_at: string | null;
+  job_id: Defaulted<string | null>;
+  /** Why the run failed: `{ code, details }` as JSON. */
+  error: Defaulted<string | null>;
+  /** How the dry run was asked (CSV profile, national override), reused when it is confirmed. */
+  options: Defaulted<string | null>;
 }
 
 export interface MembershipsTable {

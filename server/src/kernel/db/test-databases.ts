@@ -47,6 +47,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHa
       const c = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await c.connect();
       await c.query(`drop schema ${schema} cascade`);
+      // pg-boss keeps its tables beside ours when a test runs the job queue.
+      await c.query(`drop schema if exists ${schema}_boss cascade`);
       await c.end();
     },
   };

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Config, defaultThrottle, loadConfig } from '../../config.js';
 import { buildApp } from '../app.js';
 import { fixedClock } from '../clock.js';
+import { createTestJobQueue } from '../jobs/testing.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { TEST_PASSWORD } from './world.js';
 
@@ -12,9 +13,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({}), webDir: '/nonexistent', dataDir: mkdtempSync(join(tmpdir(), 'preau-test-')), throttle: { ...defaultThrottle }, ...overrides };
 }
 
-export async function testApp(database: DatabaseHandle, overrides: Partial<Config> = {}) {
+/** An app on a test database with a fixed clock; `jobs: true` runs the background job queue too. */
+export async function testApp(database: DatabaseHandle, overrides: Partial<Config> = {}, options: { jobs?: boolean } = {}) {
   const clock = fixedClock('2026-11-25T10:00:00.000Z');
-  const { app, ctx } = await buildApp({ config: testConfig(overrides), database, clock });
+  const jobs = createTestJobQueue(database);
+  const { app, ctx } = await buildApp({ config: testConfig(overrides), database, clock, jobs, startJobs: options.jobs === true });
   await app.ready();
   return { app, ctx, clock };
 }

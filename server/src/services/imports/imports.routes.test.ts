@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../kernel/db/test-databases.js';
 import { type LoggedIn, loginAs, testApp } from '../../kernel/testing/test-app.js';
 import { school } from '../../kernel/testing/school.js';
 import { insertWorld } from '../../kernel/testing/world.js';
+import { IMPORT_JOB, type ImportJobData } from './imports.jobs.js';
+import { createQueuedRun, setRunJob } from './imports.runs.js';
+import { ensureRunDirectory } from './imports.storage.js';
 
 const BOUNDARY = '----preau-test-boundary';
 function multipart(files: { name: string; content: Buffer | string }[]) {
@@ -23,19 +26,33 @@ const STUDENTS = 'Identifiant;Nom;Prénom;Date de naissance;Classe\n1;Lefèvre;Z
 describeEachDatabase('imports from the admin console API', (database) => {
   let env: Awaited<ReturnType<typeof testApp>>;
   let ada: LoggedIn;
+  // The job queue polls until the app closes, which must happen before the database goes.
+  afterAll(() => env?.app.close());
   const upload = (s: LoggedIn, establishment: string, query: string, files: { name: string; content: Buffer | string }[]) => {
     const body = multipart(files);
     return env.app.inject({ method: 'POST', url: `/api/admin/establishments/${establishment}/imports?${query}`, headers: { ...s.headers, ...body.headers }, payload: body.payload });
   };
 
-  it('uploads files for a dry run, lists it, applies it once', async () => {
+  /** Imports run in the background: poll the run until its job is over. */
+  const settled = async (runId: string) => {
+    for (let i = 0; i < 200; i++) {
+      const res = await env.app.inject({ method: 'GET', url: `/api/admin/establishments/etab-a/imports/${runId}`, headers: { cookie: ada.cookie } });
+      const run = res.json();
+      if (!['queued', 'running'].includes(run.status)) return run;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('import did not finish');
+  };
+
+  it('uploads files for a dry run in the background, lists it, applies it once', async () => {
     await insertWorld(database().db, school);
-    env = await testApp(database());
+    env = await testApp(database(), {}, { jobs: true });
     ada = await loginAs(env.app, 'ada.morel');
     const dry = await upload(ada, 'etab-a', 'source=csv', [{ name: 'eleves.csv', content: STUDENTS }]);
-    expect(dry.statusCode).toBe(200);
-    const run = dry.json();
-    expect(run).toMatchObject({ status: 'planned', dryRun: true, files: ['eleves.csv'], summary: { created: 1, rejected: 1 }, requestedBy: 'ada.morel' });
+    expect(dry.statusCode).toBe(202);
+    expect(dry.json().status).toMatch(/queued|running/);
+    const run = await settled(dry.json().id);
+    expect(run).toMatchObject({ status: 'planned', dryRun: true, files: ['eleves.csv'], summary: { created: 1, rejected: 1 }, requestedBy: 'ada.morel', error: null });
     expect(run.report.rejected.items[0]).toMatchObject({ line: 3, reason: 'invalid_date' });
     const before = await database().db.selectFrom('people').select('id').where('login', '=', 'zoe.lefevre').execute();
     expect(before).toEqual([]);
@@ -43,9 +60,10 @@ describeEachDatabase('imports from the admin console API', (database) => {
     const list = await env.app.inject({ method: 'GET', url: '/api/admin/establishments/etab-a/imports', headers: { cookie: ada.cookie } });
     expect(list.json().items.map((r: { id: string }) => r.id)).toEqual([run.id]);
 
-    const applied = await env.app.inject({ method: 'POST', url: `/api/admin/establishments/etab-a/imports/${run.id}/apply`, headers: ada.headers });
-    expect(applied.statusCode).toBe(200);
-    expect(applied.json()).toMatchObject({ status: 'applied', dryRun: false, summary: { created: 1 } });
+    const applying = await env.app.inject({ method: 'POST', url: `/api/admin/establishments/etab-a/imports/${run.id}/apply`, headers: ada.headers });
+    expect(applying.statusCode).toBe(202);
+    const applied = await settled(applying.json().id);
+    expect(applied).toMatchObject({ status: 'applied', dryRun: false, summary: { created: 1 } });
     const zoe = await database().db.selectFrom('people').select('state').where('login', '=', 'zoe.lefevre').executeTakeFirstOrThrow();
     expect(zoe.state).toBe('awaiting_activation');
     const again = await env.app.inject({ method: 'POST', url: `/api/admin/establishments/etab-a/imports/${run.id}/apply`, headers: ada.headers });
@@ -68,6 +86,21 @@ describeEachDatabase('imports from the admin console API', (database) => {
     expect(badSource.statusCode).toBe(400);
     const runs = await database().db.selectFrom('import_runs').select('id').execute();
     expect(runs).toHaveLength(2);
+  });
+
+  it('marks a run failed, with the reason, when its files turn out unusable in the job', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const runId = 'run-with-bad-file';
+    const dir = ensureRunDirectory(env.ctx.config.dataDir, runId);
+    writeFileSync(join(dir, 'eleves.csv'), 'Nom;Prénom\nA;B\n');
+    const now = new Date().toISOString();
+    await createQueuedRun(env.ctx.db, { id: runId, establishmentId: 'etab-a', uai: '0750001U', source: 'csv', dryRun: true, requestedBy: 'ada', files: ['eleves.csv'], now, options: {} });
+    const data: ImportJobData = { runId, establishmentId: 'etab-a', uai: '0750001U', source: 'csv', overrideNational: false, apply: false, filesOf: runId, requestedBy: 'ada', files: ['eleves.csv'] };
+    await setRunJob(env.ctx.db, runId, await env.ctx.jobs.enqueue(IMPORT_JOB, data));
+    const failed = await settled(runId);
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'imports.unusable_file' } });
+    expect(failed.error.details[0].issue).toContain('missing_columns');
   });
 
   it('is refused to other profiles and to other establishments’ administrators', async () => {

@@ -30,24 +30,24 @@ export async function runImport(db: Db, clock: Clock, feed: EstablishmentFeed, o
   if (!establishment) throw new UnknownEstablishmentError(feed.uai);
   const runId = options.runId ?? newId();
   const started = clock.now().toISOString();
+  // The run's row may exist already (queued by the admin console): it is completed, not duplicated.
   const record = async (trx: Db, report: ImportReport) => {
-    await trx
-      .insertInto('import_runs')
-      .values({
-        id: runId,
-        establishment_id: establishment.id,
-        uai: establishment.uai,
-        source: feed.source,
-        status: options.apply ? 'applied' : 'planned',
-        dry_run: options.apply ? 0 : 1,
-        requested_by: options.requestedBy ?? null,
-        files: JSON.stringify(options.files),
-        summary: JSON.stringify(summaryOf(report)),
-        report: JSON.stringify(report),
-        created_at: started,
-        finished_at: clock.now().toISOString(),
-      })
-      .execute();
+    const values = {
+      id: runId,
+      establishment_id: establishment.id,
+      uai: establishment.uai,
+      source: feed.source,
+      status: options.apply ? 'applied' : 'planned',
+      dry_run: options.apply ? 0 : 1,
+      requested_by: options.requestedBy ?? null,
+      files: JSON.stringify(options.files),
+      summary: JSON.stringify(summaryOf(report)),
+      report: JSON.stringify(report),
+      created_at: started,
+      finished_at: clock.now().toISOString(),
+    };
+    const { id: _id, created_at: _created, requested_by: _by, ...update } = values;
+    await trx.insertInto('import_runs').values(values).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
   };
 
   if (!options.apply) {

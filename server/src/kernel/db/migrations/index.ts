@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation.js';
 import * as imports from './0002_imports.js';
 import * as jobs from './0003_jobs.js';
+import * as importJobs from './0004_import_jobs.js';
 
 /** Every migration, in the order they apply. Names never change once landed. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_imports': imports,
   '0003_jobs': jobs,
+  '0004_import_jobs': importJobs,
 };

@@ -64,6 +64,13 @@ describe('preau command line', () => {
     expect(unknown.stderr).toContain('not available yet');
   });
 
+  it('runs the retention of leavers’ data, with a dry run', async () => {
+    const dry = await preau('retention', 'run', '--dry-run');
+    expect(dry).toMatchObject({ code: 0, stdout: '0 account(s) would be deleted.' });
+    expect((await preau('retention', 'run', '--days', 'x')).code).toBe(2);
+    expect((await preau('retention', 'run', '--days', '30')).stdout).toBe('0 account(s) deleted.');
+  });
+
   it('sets the process exit code from the command (npm run preau)', async () => {
     const run = promisify(execFile);
     const failed = await run(process.execPath, ['--import', 'tsx', 'server/src/preau.ts', 'import', 'csv', join(dir, 'nope.csv'), '--uai', '0061234J'], {

@@ -9,11 +9,13 @@ import { isValidUai, normalizeUai } from './services/directory/index.js';
 import { UnusableFileError } from './services/imports/feed.js';
 import { UnknownEstablishmentError, runImport } from './services/imports/imports.usecases.js';
 import type { ImportReport } from './services/imports/report.js';
+import { DEFAULT_LEFT_RETENTION_DAYS, purgeLeavers } from './services/retention/retention.js';
 import { readFeed } from './services/imports/sources/index.js';
 
 const USAGE = `Usage:
   preau import <siecle|sts|aaf|csv|oneroster> <files…> [--uai UAI] [--apply] [--json] [--override-national] [--profile P]
   preau establishment add <UAI> "<name>" --type <${ESTABLISHMENT_TYPES.join('|')}> [--academy A] [--city C]
+  preau retention run [--days 90] [--dry-run]   delete the accounts of people who left more than N days ago
 
 Without --apply an import is a dry run: it prints what it would do and changes nothing.`;
 
@@ -91,6 +93,15 @@ async function establishmentCommand(database: DatabaseHandle, args: string[]) {
   console.log(`Added ${uai} ${name.trim()} (${values.type}).`);
 }
 
+async function retentionCommand(database: DatabaseHandle, args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { days: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+  if (positionals[0] !== 'run') throw new UsageError('retention needs the verb run.');
+  const days = values.days === undefined ? DEFAULT_LEFT_RETENTION_DAYS : Number(values.days);
+  if (!Number.isInteger(days) || days < 0) throw new UsageError('--days must be a whole number of days.');
+  const count = await purgeLeavers(database.db, systemClock, { afterDays: days, dryRun: values['dry-run'] });
+  console.log(values['dry-run'] ? `${count} account(s) would be deleted.` : `${count} account(s) deleted.`);
+}
+
 async function dispatch(argv: string[], env: NodeJS.ProcessEnv) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help') {
@@ -103,6 +114,7 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv) {
     await migrateToLatest(database);
     if (command === 'import') await importCommand(database, rest);
     else if (command === 'establishment') await establishmentCommand(database, rest);
+    else if (command === 'retention') await retentionCommand(database, rest);
     else throw new UsageError(`unknown command ${command}`);
     return 0;
   } finally {

@@ -17,6 +17,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   throttle: ThrottleConfig;
   logLevel: string;
+  /** Days after which the accounts of people who left are deleted (the ENT arrêté: three months). */
+  leftRetentionDays: number;
   /** Compressed PDF streams (tests read them uncompressed). */
   compressPdf: boolean;
 }
@@ -67,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throttle: defaultThrottle,
     logLevel: env.LOG_LEVEL ?? 'info',
     compressPdf: env.PREAU_PDF_COMPRESS !== '0',
+    leftRetentionDays: int(env.PREAU_RETENTION_LEFT_DAYS, 90),
   };
 }

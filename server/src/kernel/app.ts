@@ -16,6 +16,7 @@ import { authGrants, authRoutes } from '../services/auth/index.js';
 import { directoryGrants, directoryRoutes, establishmentsRoutes } from '../services/directory/index.js';
 import { importsGrants, importsRoutes, registerImportJobs } from '../services/imports/index.js';
 import { portalRoutes } from '../services/portal/index.js';
+import { registerRetentionJobs, scheduleRetention } from '../services/retention/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
 import { Rights } from './auth/rights.js';
@@ -96,9 +97,17 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   }
 
   registerImportJobs(ctx);
+  registerRetentionJobs(ctx);
   if (options.startJobs !== false) {
-    app.addHook('onReady', () => ctx.jobs.start());
-    app.addHook('onClose', () => ctx.jobs.stop());
+    let stopSchedule = () => {};
+    app.addHook('onReady', async () => {
+      await ctx.jobs.start();
+      stopSchedule = scheduleRetention(ctx);
+    });
+    app.addHook('onClose', async () => {
+      stopSchedule();
+      await ctx.jobs.stop();
+    });
   }
 
   const hasWeb = existsSync(join(config.webDir, 'index.html'));

@@ -10,9 +10,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { accountJourneys } from './journeys/account';
-import { adminJourneys } from './journeys/admin';
+import { accountStateJourneys, adminJourneys } from './journeys/admin';
 import { authJourneys } from './journeys/auth';
 import { directoryJourneys } from './journeys/directory';
+import { establishmentsJourneys } from './journeys/establishments';
+import { importsJourneys } from './journeys/imports';
 import { legalJourneys } from './journeys/legal';
 import { portalJourneys } from './journeys/portal';
 import { runJourneys } from './support/runner';
@@ -28,6 +30,9 @@ const journeys = [
   ...accountJourneys,
   ...directoryJourneys,
   ...adminJourneys,
+  ...accountStateJourneys,
+  ...importsJourneys,
+  ...establishmentsJourneys,
   ...legalJourneys,
 ].filter((j) => !process.env.PREAU_E2E_ONLY || j.name.includes(process.env.PREAU_E2E_ONLY));
 

@@ -52,3 +52,58 @@ export const adminJourneys: Journey[] = [
     },
   },
 ];
+
+export const accountStateJourneys: Journey[] = [
+  {
+    name: 'demo.admin suspends an account after confirming, then reactivates it',
+    async run({ page, baseUrl, demoPassword, a11y }) {
+      await logInToHome(page, baseUrl, 'demo.admin', demoPassword);
+      await page.goto(`${baseUrl}/admin`);
+      await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+      await searchPeople(page, { profile: 'Élève' });
+      await page.waitForFunction(() => document.querySelectorAll('.person').length > 2);
+      // Not the demo family, nor the first student (the reset journey takes that one).
+      const person = page.locator('.person').filter({ hasNotText: 'ROUSSEAU' }).nth(2);
+      const name = await text(person.locator('.person__name'));
+
+      await person.getByRole('button', { name: `Suspendre le compte de ${name}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Suspendre le compte de ${name} ?` });
+      await dialog.waitFor();
+      await a11y(page, 'admin suspend dialog');
+      await dialog.getByRole('button', { name: 'Suspendre le compte' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await textAppears(page, `Compte de ${name} : suspendu.`);
+      assert.equal(await text(person.locator('[data-account-state]')), 'État : suspendu');
+
+      await person.getByRole('button', { name: `Réactiver le compte de ${name}` }).click();
+      await person.locator('[data-account-state]').filter({ hasText: /actif|en attente d’activation/ }).waitFor();
+      await a11y(page, 'admin after reactivation');
+    },
+  },
+  {
+    name: 'demo.admin downloads the activation letters and codes of a class',
+    async run({ page, baseUrl, demoPassword, a11y }) {
+      await logInToHome(page, baseUrl, 'demo.admin', demoPassword);
+      await page.goto(`${baseUrl}/admin`);
+      const letters = page.getByRole('region', { name: 'Lettres d’activation' });
+      const item = letters.locator('.letters__item').first();
+      await item.waitFor();
+      const className = (await item.getAttribute('data-group')) ?? '';
+      await a11y(page, 'admin page with activation letters');
+
+      // The cookie authenticates the GET: the page's own request context carries it.
+      const csvLink = letters.getByRole('link', { name: `Codes (CSV) de la classe ${className}` });
+      const csvHref = (await csvLink.getAttribute('href')) ?? '';
+      const csv = await page.request.get(`${baseUrl}${csvHref}`);
+      assert.equal(csv.status(), 200, `GET ${csvHref} answered ${csv.status()}: ${(await csv.text()).slice(0, 200)}`);
+      assert.match(csv.headers()['content-type'] ?? '', /^text\/csv/);
+      const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+      assert.match(download.suggestedFilename(), /\.csv$/);
+
+      const pdfHref = (await letters.getByRole('link', { name: `Lettres (PDF) de la classe ${className}` }).getAttribute('href')) ?? '';
+      const pdf = await page.request.get(`${baseUrl}${pdfHref}`);
+      assert.equal(pdf.status(), 200, `GET ${pdfHref} answered ${pdf.status()}`);
+      assert.match(pdf.headers()['content-type'] ?? '', /^application\/pdf/);
+    },
+  },
+];

@@ -31,6 +31,8 @@ function MainNav({ session }: { session: Session }) {
     { to: '/', label: t('nav.home'), shown: true },
     { to: '/annuaire', label: t('nav.directory'), shown: session.can('directory.read') },
     { to: '/admin', label: t('nav.admin'), shown: session.can('admin.accounts.manage') },
+    { to: '/admin/imports', label: t('nav.imports'), shown: session.can('admin.imports.manage') },
+    { to: '/etablissements', label: t('nav.establishments'), shown: session.can('platform.establishments.manage') },
     { to: '/audit', label: t('nav.audit'), shown: session.can('platform.audit.read') },
     { to: '/compte', label: t('nav.account'), shown: true },
   ];
@@ -41,7 +43,8 @@ function MainNav({ session }: { session: Session }) {
           .filter((link) => link.shown)
           .map((link) => (
             <li key={link.to}>
-              <NavLink to={link.to} end={link.to === '/'}>
+              {/* `end`: /admin must not look current on /admin/imports, nor / everywhere. */}
+              <NavLink to={link.to} end={link.to === '/' || link.to === '/admin'}>
                 {link.label}
               </NavLink>
             </li>

@@ -9,6 +9,8 @@ import { ActivationPage } from '../services/auth/pages/ActivationPage';
 import { LoginPage } from '../services/auth/pages/LoginPage';
 import { useMeQuery } from '../services/auth/queries';
 import { DirectoryPage } from '../services/directory/pages/DirectoryPage';
+import { EstablishmentsPage } from '../services/establishments/pages/EstablishmentsPage';
+import { ImportsPage } from '../services/imports/pages/ImportsPage';
 import { LegalNoticePage } from '../services/legal/pages/LegalNoticePage';
 import { PrivacyPage } from '../services/legal/pages/PrivacyPage';
 import { HomePage } from '../services/portal/pages/HomePage';
@@ -92,6 +94,8 @@ export const routes: RouteObject[] = [
           { path: '/compte', element: <AccountPage /> },
           { path: '/annuaire', element: <DirectoryPage /> },
           { path: '/admin', element: <AdminPage /> },
+          { path: '/admin/imports', element: <ImportsPage /> },
+          { path: '/etablissements', element: <EstablishmentsPage /> },
           { path: '/audit', element: <AuditPage /> },
         ],
       },

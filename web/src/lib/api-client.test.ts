@@ -17,6 +17,17 @@ describe('api client', () => {
     expect(calls[1].headers['x-csrf-token']).toBeUndefined();
   });
 
+  it('sends FormData as is, letting the browser set the multipart Content-Type', async () => {
+    const { calls } = mockFetch({ 'POST /api/upload': () => json({}) });
+    setCsrfToken('token-123');
+    const form = new FormData();
+    form.append('files', new File(['a;b'], 'eleves.csv'));
+    await api.post('/api/upload', form);
+    expect(calls[0].body).toBe(form);
+    expect(calls[0].headers['content-type']).toBeUndefined();
+    expect(calls[0].headers['x-csrf-token']).toBe('token-123');
+  });
+
   it('fetches the CSRF token first when the page was reloaded with a session', async () => {
     const { calls } = mockFetch({
       'GET /api/auth/csrf': () => json({ csrfToken: 'fresh' }),
@@ -77,6 +88,13 @@ describe('api client', () => {
     mockFetch({ 'GET /api/me': () => new Response('<html>Bad gateway</html>', { status: 502 }) });
     const error = await api.get('/api/me').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502, code: 'internal' });
+  });
+
+  it('reads a bare 413 (a proxy refusing a big upload) as request.too_large', async () => {
+    mockFetch({ 'POST /api/upload': () => new Response('<html>413</html>', { status: 413 }) });
+    setCsrfToken('t');
+    const error = await api.post('/api/upload', new FormData()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 413, code: 'request.too_large' });
   });
 
   it('reports an unreachable server as a network error', async () => {

@@ -67,7 +67,7 @@ export function ensureCsrfToken(): Promise<string> {
 
 export type Query = Record<string, string | number | undefined | null>;
 
-function withQuery(path: string, query?: Query): string {
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -97,9 +97,11 @@ async function toApiError(response: Response): Promise<ApiError> {
         ? 'access.forbidden'
         : response.status === 404
           ? 'request.not_found'
-          : response.status === 429
-            ? 'auth.throttled'
-            : 'internal';
+          : response.status === 413
+            ? 'request.too_large' // often a reverse proxy's own page, before the request reaches Préau
+            : response.status === 429
+              ? 'auth.throttled'
+              : 'internal';
   return new ApiError({ status: response.status, code, message: response.statusText, retryAfterSeconds });
 }
 
@@ -108,7 +110,9 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     Accept: 'application/json',
     'Accept-Language': currentLanguage(),
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // Files go as multipart: the browser writes the Content-Type itself, with the part boundary.
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && !CSRF_EXEMPT_PATHS.has(path) && csrfToken) {
     headers['x-csrf-token'] = csrfToken;
   }
@@ -118,7 +122,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'include', // the session cookie, also when the API sits behind another origin in development
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'network', message: 'Network error' });

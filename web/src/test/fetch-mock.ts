@@ -24,7 +24,8 @@ export function mockFetch(handlers: Record<string, Handler>) {
       method: init?.method ?? 'GET',
       path: url.pathname + url.search,
       headers,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      // JSON bodies parsed; anything else (FormData for uploads) kept as sent.
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : (init?.body ?? undefined),
     };
     calls.push(call);
     const handler = handlers[`${call.method} ${url.pathname}`];

@@ -25,7 +25,9 @@ export function installErrorHandler(app: FastifyInstance) {
       }));
       return send(reply, request, new AppError('validation.failed', 400, details));
     }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, request, new AppError('request.too_large', 413));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
+      return send(reply, request, new AppError('request.too_large', 413));
+    }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return send(reply, request, new AppError('request.unsupported_media_type', 415));
     }

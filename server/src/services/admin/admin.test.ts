@@ -73,6 +73,16 @@ describeEachDatabase('admin: activation reset', (database) => {
     expect((await env.app.inject({ method: 'POST', url: '/api/admin/establishments/etab-a/people/chloe/suspend', headers: otherAdmin.headers })).statusCode).toBe(403);
   });
 
+  it('does not let one school suspend someone who also belongs to another', async () => {
+    const ada = await loginAs(env.app, 'ada.morel');
+    const refused = await env.app.inject({ method: 'POST', url: '/api/admin/establishments/etab-a/people/remi/suspend', headers: ada.headers });
+    expect(refused.statusCode).toBe(403);
+    const sarah = await loginAs(env.app, 'sarah.admin');
+    const allowed = await env.app.inject({ method: 'POST', url: '/api/admin/establishments/etab-a/people/remi/suspend', headers: sarah.headers });
+    expect(allowed.json().state).toBe('suspended');
+    await env.app.inject({ method: 'POST', url: '/api/admin/establishments/etab-a/people/remi/reactivate', headers: sarah.headers });
+  });
+
   it('needs the CSRF token', async () => {
     const ada = await loginAs(env.app, 'ada.morel');
     const res = await env.app.inject({ method: 'POST', url: '/api/admin/establishments/etab-a/people/chloe/activation-reset', headers: { cookie: ada.cookie } });

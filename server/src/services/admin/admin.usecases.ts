@@ -52,6 +52,10 @@ export async function setSuspended(ctx: AppContext, actor: Actor, establishmentI
   if (!target || target.state === 'left') throw notFound('directory.person_not_found');
   if (target.platform_admin === 1 && !actor.platformAdmin) throw forbidden();
   if (target.id === actor.personId) throw forbidden('admin.cannot_target_self');
+  // A suspension closes the account everywhere: only someone who administers every establishment
+  // the person belongs to may do it (a parent with children in two schools, a teacher in two).
+  const establishments = await ctx.db.selectFrom('memberships').select('establishment_id').distinct().where('person_id', '=', target.id).execute();
+  if (establishments.some((e) => !ctx.rights.holds(actor, 'admin.accounts.manage', e.establishment_id))) throw forbidden();
   const state = suspended ? 'suspended' : target.password_hash ? 'active' : 'awaiting_activation';
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('people').set({ state, updated_at: ctx.clock.now().toISOString() }).where('id', '=', target.id).execute();

@@ -68,6 +68,8 @@ export function registerImportJobs(ctx: AppContext) {
         const code = error instanceof AppError ? error.code : 'imports.wrong_establishment';
         const details = error instanceof AppError ? (error.details ?? []) : [];
         await setRunStatus(ctx.db, data.runId, 'failed', { error: { code, details }, finishedAt: ctx.clock.now().toISOString() });
+        // The dry run can be confirmed again once the cause is fixed.
+        if (data.apply) await setRunStatus(ctx.db, data.filesOf, 'planned');
         return { status: 'failed', code };
       }
       throw error;

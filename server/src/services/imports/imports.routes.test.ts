@@ -80,6 +80,10 @@ describeEachDatabase('imports from the admin console API', (database) => {
     const garbage = await upload(ada, 'etab-a', 'source=siecle', [{ name: 'ElevesSansAdresses.xml', content: 'not xml at all' }]);
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json().error.code).toBe('imports.unusable_file');
+    // A CSV whose profile cannot be told is refused without leaving a file open behind.
+    const unnamed = await upload(ada, 'etab-a', 'source=csv', [{ name: 'notes.csv', content: STUDENTS }]);
+    expect(unnamed.json().error.code).toBe('imports.unusable_file');
+    await new Promise((r) => setTimeout(r, 50));
     const unknown = await upload(ada, 'etab-a', 'source=oneroster', [{ name: 'x.zip', content: 'x' }]);
     expect(unknown.json().error.code).toBe('imports.unsupported_source');
     const badSource = await upload(ada, 'etab-a', 'source=excel', [{ name: 'x.xls', content: 'x' }]);

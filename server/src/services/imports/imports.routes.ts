@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { EstablishmentParams, ImportRunDetail, ImportRunParams, ImportRunsPage, ImportUploadQuery, PageQuery, type Profile } from '@preau/contracts';
@@ -16,6 +16,13 @@ import { ensureRunDirectory, removeRunDirectory, safeFileName, storedFiles } fro
 import { SUPPORTED_SOURCES } from './sources/index.js';
 
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** Two uploaded files with the same name are both kept: "eleves.csv", "eleves-2.csv". */
+function uniqueName(dir: string, name: string): string {
+  let candidate = name;
+  for (let n = 2; existsSync(join(dir, candidate)); n++) candidate = name.replace(/(\.[^.]*)?$/, (ext) => `-${n}${ext}`);
+  return candidate;
+}
 
 /** A run with its live progress; a run whose job gave up after its retries shows as failed. */
 async function runDetail(ctx: AppContext, establishmentId: string, runId: string) {
@@ -70,7 +77,7 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const dir = ensureRunDirectory(ctx.config.dataDir, runId);
         try {
           for await (const part of request.files({ limits: { fileSize: MAX_FILE_BYTES, files: 20 } })) {
-            await pipeline(part.file, createWriteStream(join(dir, safeFileName(part.filename))));
+            await pipeline(part.file, createWriteStream(join(dir, uniqueName(dir, safeFileName(part.filename)))));
             if (part.file.truncated) throw new AppError('request.too_large', 413);
           }
           const files = storedFiles(ctx.config.dataDir, runId);

@@ -7,6 +7,8 @@ import { adminTexts } from '../../services/admin/i18n';
 import { auditTexts } from '../../services/audit/i18n';
 import { authTexts } from '../../services/auth/i18n';
 import { directoryTexts } from '../../services/directory/i18n';
+import { establishmentsTexts } from '../../services/establishments/i18n';
+import { importsTexts } from '../../services/imports/i18n';
 import { legalTexts } from '../../services/legal/i18n';
 import { portalTexts } from '../../services/portal/i18n';
 import { commonTexts } from './common';
@@ -25,6 +27,8 @@ function resourcesFor(language: Language) {
       account: accountTexts[language],
       directory: directoryTexts[language],
       admin: adminTexts[language],
+      imports: importsTexts[language],
+      establishments: establishmentsTexts[language],
       audit: auditTexts[language],
       legal: legalTexts[language],
       errors: errorResources(language),

@@ -1,4 +1,4 @@
-import type { PeoplePage, Profile } from '@preau/contracts';
+import type { GroupKind, GroupsPage, PeoplePage, Profile } from '@preau/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 
@@ -24,6 +24,25 @@ export function usePeopleQuery(establishmentId: string | null, filter: PeopleFil
   return useInfiniteQuery({
     queryKey: ['directory', 'people', establishmentId, filter],
     queryFn: ({ pageParam }) => fetchPeople(establishmentId as string, filter, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: enabled && establishmentId !== null,
+  });
+}
+
+export function fetchGroups(establishmentId: string, kind: GroupKind, cursor: string | null): Promise<GroupsPage> {
+  return api.get<GroupsPage>(`/api/directory/establishments/${encodeURIComponent(establishmentId)}/groups`, {
+    kind,
+    cursor,
+    limit: 100,
+  });
+}
+
+/** Classes (or groups) of an establishment, by name, appended page by page. */
+export function useGroupsQuery(establishmentId: string | null, kind: GroupKind, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: ['directory', 'groups', establishmentId, kind],
+    queryFn: ({ pageParam }) => fetchGroups(establishmentId as string, kind, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled: enabled && establishmentId !== null,

@@ -22,7 +22,9 @@ export const portalTexts = {
     tiles: {
       directory: { title: 'Annuaire', description: 'Trouver les élèves, enseignants et personnels de l’établissement.' },
       account: { title: 'Mon compte', description: 'Mot de passe, sessions ouvertes et informations personnelles.' },
-      admin: { title: 'Administration', description: 'Réinitialiser les comptes des personnes de l’établissement.' },
+      admin: { title: 'Administration', description: 'Réinitialiser, suspendre ou réactiver les comptes, imprimer les lettres d’activation.' },
+      imports: { title: 'Imports', description: 'Mettre à jour les comptes depuis SIECLE, STS-web ou un fichier CSV.' },
+      establishments: { title: 'Établissements', description: 'Lister et ajouter les établissements de la plateforme.' },
       audit: { title: 'Journal d’audit', description: 'Consulter les actions sensibles enregistrées sur la plateforme.' },
       unknown: { description: 'Service de l’établissement.' },
     },
@@ -50,7 +52,9 @@ export const portalTexts = {
     tiles: {
       directory: { title: 'Directory', description: 'Find the students, teachers and staff of the school.' },
       account: { title: 'My account', description: 'Password, open sessions and personal details.' },
-      admin: { title: 'Administration', description: 'Reset the accounts of people in the school.' },
+      admin: { title: 'Administration', description: 'Reset, suspend or reactivate accounts, print activation letters.' },
+      imports: { title: 'Imports', description: 'Update the accounts from SIECLE, STS-web or a CSV file.' },
+      establishments: { title: 'Schools', description: 'List and add the schools of the platform.' },
       audit: { title: 'Audit log', description: 'Review the sensitive actions recorded on the platform.' },
       unknown: { description: 'A service of the school.' },
     },

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { type ReadStream, createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Profile } from '@preau/contracts';
 import type { EstablishmentFeed, ImportSource } from '../feed.js';
@@ -11,7 +11,29 @@ export const SUPPORTED_SOURCES: ImportSource[] = ['siecle', 'sts', 'csv'];
 
 /** Reads files of one source into one establishment's feed. */
 export async function readFeed(source: string, files: string[], options: { uai?: string; profile?: Profile }): Promise<EstablishmentFeed> {
-  const open = (file: string) => ({ name: basename(file), stream: createReadStream(file) });
+  const opened: ReadStream[] = [];
+  const open = (file: string) => {
+    const stream = createReadStream(file);
+    opened.push(stream);
+    return { name: basename(file), stream };
+  };
+  try {
+    return await readOpened(source, files, options, open);
+  } finally {
+    // A file refused before it was read must still be closed, or its stream errors later, unheard.
+    for (const stream of opened) {
+      stream.on('error', () => {}); // the file may already be gone (its upload was refused)
+      stream.destroy();
+    }
+  }
+}
+
+function readOpened(
+  source: string,
+  files: string[],
+  options: { uai?: string; profile?: Profile },
+  open: (file: string) => { name: string; stream: ReadStream },
+): Promise<EstablishmentFeed> {
   switch (source) {
     case 'siecle':
       return parseSiecle(files.map(open), { expectedUai: options.uai });

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { TileIcon } from './TileIcon';
 
 type Tile = { id: string; path: string };
-const KNOWN_TILES = new Set(['directory', 'account', 'admin', 'audit']);
+const KNOWN_TILES = new Set(['directory', 'account', 'admin', 'imports', 'establishments', 'audit']);
 
 /**
  * The services the server opened for this person in this establishment. The list comes from
@@ -18,7 +19,7 @@ export function Tiles({ tiles }: { tiles: Tile[] }) {
         return (
           <li key={tile.id} className={`tile tile--${known ? tile.id : 'other'}`} data-tile={tile.id}>
             <Link to={tile.path} className="tile__link">
-              <span className="tile__icon" aria-hidden="true" />
+              <TileIcon id={known ? tile.id : 'other'} />
               <span className="tile__title">{known ? t(`portal.tiles.${tile.id}.title`) : tile.id}</span>
               <span className="tile__description">
                 {known ? t(`portal.tiles.${tile.id}.description`) : t('portal.tiles.unknown.description')}

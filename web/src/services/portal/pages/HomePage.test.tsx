@@ -35,6 +35,18 @@ describe('HomePage', () => {
     expect(link.getAttribute('href')).toBe('/admin');
   });
 
+  it('names the imports and establishments tiles', async () => {
+    mockFetch({
+      'GET /api/auth/csrf': () => json({ csrfToken: 't' }),
+      'GET /api/portal/home': () =>
+        json({ establishment: college, tiles: [{ id: 'imports', path: '/admin/imports' }, { id: 'establishments', path: '/etablissements' }] }),
+    });
+    renderPage(<HomePage />, { path: '/', me: makeMe() });
+    expect((await screen.findByRole('link', { name: /^Imports/ })).getAttribute('href')).toBe('/admin/imports');
+    expect(screen.getByRole('link', { name: /^Établissements/ }).getAttribute('href')).toBe('/etablissements');
+    expect(document.querySelectorAll('.tile__icon svg')).toHaveLength(2);
+  });
+
   it('lets a relative switch between children and shows each child’s class', async () => {
     mockFetch({
       'GET /api/auth/csrf': () => json({ csrfToken: 't' }),

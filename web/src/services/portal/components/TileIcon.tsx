@@ -1,0 +1,27 @@
+/**
+ * Line icons for the known tiles (24×24, stroked in currentColor). Decorative: the tile's title
+ * says what it is, so the icon is hidden from assistive technologies.
+ */
+const PATHS: Record<string, string[]> = {
+  directory: ['M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z', 'M3 19c0-3 3-5 6-5s6 2 6 5', 'M16 5.5a3 3 0 0 1 0 5.5', 'M18 14c2 .6 3 2.3 3 5'],
+  account: ['M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z', 'M4 20c0-4 3.6-6 8-6s8 2 8 6'],
+  admin: ['M12 3l7 3v5c0 4.5-3 8-7 10-4-2-7-5.5-7-10V6l7-3Z', 'M9 12l2 2 4-4'],
+  audit: ['M8 4h8v3H8z', 'M6 5H5v16h14V5h-1', 'M8 11h8M8 15h8M8 19h5'],
+  imports: ['M12 3v11', 'M8 10l4 4 4-4', 'M4 15v5h16v-5'],
+  establishments: ['M3 21h18', 'M5 21V10l7-5 7 5v11', 'M10 21v-5h4v5', 'M12 8.5v2'],
+};
+
+export function TileIcon({ id }: { id: string }) {
+  const paths = PATHS[id];
+  return (
+    <span className="tile__icon" aria-hidden="true">
+      {paths ? (
+        <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" focusable="false" aria-hidden="true">
+          {paths.map((d) => (
+            <path key={d} d={d} />
+          ))}
+        </svg>
+      ) : null}
+    </span>
+  );
+}

@@ -10,13 +10,10 @@ import { CATALOGUE } from './portal.catalogue.js';
 import { childrenOf, establishmentsById, findPerson, groupsOf, studentEstablishments } from './portal.queries.js';
 
 async function me(ctx: AppContext, actor: Actor): Promise<Me> {
-  const person = await findPerson(ctx.db, actor.personId);
-  const children = await childrenOf(ctx.db, actor.personId);
+  const isRelative = actor.memberships.some((m) => m.profiles.includes('relative'));
+  const [person, children] = await Promise.all([findPerson(ctx.db, actor.personId), isRelative ? childrenOf(ctx.db, actor.personId) : []]);
   const childIds = children.map((c) => c.id);
-  const [groups, childMemberships] = await Promise.all([
-    groupsOf(ctx.db, [actor.personId, ...childIds]),
-    studentEstablishments(ctx.db, childIds),
-  ]);
+  const [groups, childMemberships] = await Promise.all([groupsOf(ctx.db, [actor.personId, ...childIds]), studentEstablishments(ctx.db, childIds)]);
   const establishments = await establishmentsById(ctx.db, [
     ...new Set([...actor.memberships.map((m) => m.establishmentId), ...childMemberships.map((m) => m.establishment_id)]),
   ]);

@@ -7,7 +7,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useErrorMessage } from '../../../lib/error-messages';
 import { Notice, RequiredNote } from '../../../lib/ui/Notice';
 import { TextInput } from '../../../lib/ui/TextInput';
-import { PasswordRuleHint } from '../../auth/components/PasswordRuleHint';
+import { NewPasswordFields } from '../../auth/components/NewPasswordFields';
 import { meetsPasswordRule } from '../../auth/password-rule';
 import { changePassword } from '../api';
 import { sessionsQueryKey } from './SessionsList';
@@ -76,27 +76,14 @@ export function ChangePasswordForm() {
           onChange={set('currentPassword')}
           errorMessage={errors.currentPassword}
         />
-        <TextInput
-          label={t('account.password.new')}
-          description={t('auth.passwordRule.summary')}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          value={values.newPassword}
-          onChange={set('newPassword')}
-          errorMessage={errors.newPassword}
-        />
-        <PasswordRuleHint password={values.newPassword} />
-        <TextInput
-          label={t('account.password.confirm')}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          value={values.confirm}
-          onChange={set('confirm')}
-          errorMessage={errors.confirm}
+        <NewPasswordFields
+          labels={{ password: t('account.password.new'), confirm: t('account.password.confirm') }}
+          names={{ password: 'newPassword', confirm: 'confirmPassword' }}
+          password={values.newPassword}
+          confirm={values.confirm}
+          onPasswordChange={set('newPassword')}
+          onConfirmChange={set('confirm')}
+          errors={{ password: errors.newPassword, confirm: errors.confirm }}
         />
         <BusyButton type="submit" className="button button--primary" busy={mutation.isPending}>
           {mutation.isPending ? t('account.password.submitting') : t('account.password.submit')}

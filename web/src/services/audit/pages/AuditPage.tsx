@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/session';
 import { useErrorMessage } from '../../../lib/error-messages';
 import { Notice } from '../../../lib/ui/Notice';
+import { Pager, useCursorPages } from '../../../lib/ui/Pager';
 import { Loading, Page } from '../../../lib/ui/Page';
 import { TextInput } from '../../../lib/ui/TextInput';
 import { useAuditQuery } from '../api';
@@ -16,14 +17,13 @@ export function AuditPage() {
   const allowed = can('platform.audit.read');
   const [draft, setDraft] = useState('');
   const [action, setAction] = useState('');
-  // Cursors of the pages already seen, so "Page précédente" works with forward-only cursors.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const audit = useAuditQuery(action, cursor, allowed);
 
   const applyFilter = (value: string) => {
     setAction(value);
-    setCursors([null]);
+    pages.reset();
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -67,23 +67,7 @@ export function AuditPage() {
       {audit.isPending ? <Loading /> : null}
       {audit.error ? <Notice tone="error">{errorMessage(audit.error)}</Notice> : null}
       {audit.data ? <AuditTable entries={audit.data.items} /> : null}
-      <nav className="pager" aria-label={t('audit.table.caption')}>
-        <Button
-          className="button button--secondary"
-          isDisabled={cursors.length < 2}
-          onPress={() => setCursors((list) => list.slice(0, -1))}
-        >
-          {t('common.previous')}
-        </Button>
-        <span aria-live="polite">{t('common.pageNumber', { page: cursors.length })}</span>
-        <Button
-          className="button button--secondary"
-          isDisabled={!nextCursor || audit.isFetching}
-          onPress={() => nextCursor && setCursors((list) => [...list, nextCursor])}
-        >
-          {t('common.next')}
-        </Button>
-      </nav>
+      <Pager label={t('audit.table.caption')} pages={pages} nextCursor={nextCursor} busy={audit.isFetching} />
     </Page>
   );
 }

@@ -12,7 +12,7 @@ import { Page } from '../../../lib/ui/Page';
 import { TextInput } from '../../../lib/ui/TextInput';
 import { TermsOfUse } from '../../legal/components/TermsOfUse';
 import { activate } from '../api';
-import { PasswordRuleHint } from '../components/PasswordRuleHint';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { meetsPasswordRule } from '../password-rule';
 import { meQueryKey } from '../queries';
 import { BusyButton } from '../../../lib/ui/BusyButton';
@@ -106,27 +106,14 @@ export function ActivationPage() {
           onChange={set('activationCode')}
           errorMessage={fieldErrors.activationCode}
         />
-        <TextInput
-          label={t('auth.activation.password')}
-          description={t('auth.passwordRule.summary')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          value={values.password}
-          onChange={set('password')}
-          errorMessage={fieldErrors.password}
-        />
-        <PasswordRuleHint password={values.password} />
-        <TextInput
-          label={t('auth.activation.confirm')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          value={values.confirm}
-          onChange={set('confirm')}
-          errorMessage={fieldErrors.confirm}
+        <NewPasswordFields
+          labels={{ password: t('auth.activation.password'), confirm: t('auth.activation.confirm') }}
+          names={{ password: 'password', confirm: 'confirm' }}
+          password={values.password}
+          confirm={values.confirm}
+          onPasswordChange={set('password')}
+          onConfirmChange={set('confirm')}
+          errors={{ password: fieldErrors.password, confirm: fieldErrors.confirm }}
         />
         <Disclosure className="disclosure">
           <Heading level={2} className="disclosure__heading">

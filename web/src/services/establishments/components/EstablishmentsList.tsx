@@ -3,6 +3,7 @@ import { Button, Form, Input, Label, SearchField, Text } from 'react-aria-compon
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/error-messages';
 import { Notice } from '../../../lib/ui/Notice';
+import { Pager, useCursorPages } from '../../../lib/ui/Pager';
 import { Loading } from '../../../lib/ui/Page';
 import { useEstablishmentsQuery } from '../api';
 import { EstablishmentsTable } from './EstablishmentsTable';
@@ -13,13 +14,12 @@ export function EstablishmentsList() {
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  // Cursors of the pages already seen, so "Page précédente" works with forward-only cursors.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const list = useEstablishmentsQuery(q, cursors[cursors.length - 1]);
+  const pages = useCursorPages();
+  const list = useEstablishmentsQuery(q, pages.cursor);
   const nextCursor = list.data?.nextCursor ?? null;
   const search = (value: string) => {
     setQ(value);
-    setCursors([null]);
+    pages.reset();
   };
   const onSubmit = (event?: FormEvent<HTMLFormElement>) => {
     event?.preventDefault();
@@ -55,23 +55,7 @@ export function EstablishmentsList() {
       {list.isPending ? <Loading /> : null}
       {list.error ? <Notice tone="error">{errorMessage(list.error)}</Notice> : null}
       {list.data ? <EstablishmentsTable establishments={list.data.items} /> : null}
-      <nav className="pager" aria-label={t('establishments.table.caption')}>
-        <Button
-          className="button button--secondary"
-          isDisabled={cursors.length < 2}
-          onPress={() => setCursors((all) => all.slice(0, -1))}
-        >
-          {t('common.previous')}
-        </Button>
-        <span aria-live="polite">{t('common.pageNumber', { page: cursors.length })}</span>
-        <Button
-          className="button button--secondary"
-          isDisabled={!nextCursor || list.isFetching}
-          onPress={() => nextCursor && setCursors((all) => [...all, nextCursor])}
-        >
-          {t('common.next')}
-        </Button>
-      </nav>
+      <Pager label={t('establishments.table.caption')} pages={pages} nextCursor={nextCursor} busy={list.isFetching} />
     </section>
   );
 }

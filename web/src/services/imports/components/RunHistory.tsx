@@ -1,10 +1,10 @@
 import type { ImportRun } from '@preau/contracts';
-import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/error-messages';
 import { useFormatDateTime } from '../../../lib/format';
 import { Notice } from '../../../lib/ui/Notice';
+import { Pager, useCursorPages } from '../../../lib/ui/Pager';
 import { Loading } from '../../../lib/ui/Page';
 import { useRunsQuery } from '../api';
 import { useCodeLabel } from '../labels';
@@ -17,9 +17,8 @@ export function RunHistory({ establishmentId, onOpen }: RunHistoryProps) {
   const errorMessage = useErrorMessage();
   const formatDateTime = useFormatDateTime();
   const label = useCodeLabel();
-  // Cursors of the pages already seen, so "Page précédente" works with forward-only cursors.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const runs = useRunsQuery(establishmentId, cursors[cursors.length - 1]);
+  const pages = useCursorPages();
+  const runs = useRunsQuery(establishmentId, pages.cursor);
   const nextCursor = runs.data?.nextCursor ?? null;
   const summary = (run: ImportRun) => t('imports.history.summaryText', { ...run.summary });
 
@@ -28,7 +27,7 @@ export function RunHistory({ establishmentId, onOpen }: RunHistoryProps) {
       <h2 id="history-title">{t('imports.history.title')}</h2>
       {runs.isPending ? <Loading /> : null}
       {runs.error ? <Notice tone="error">{errorMessage(runs.error)}</Notice> : null}
-      {runs.data && runs.data.items.length === 0 && cursors.length === 1 ? <p>{t('imports.history.empty')}</p> : null}
+      {runs.data && runs.data.items.length === 0 && pages.page === 1 ? <p>{t('imports.history.empty')}</p> : null}
       {runs.data && runs.data.items.length > 0 ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         <section className="table-scroll" tabIndex={0} aria-label={t('imports.history.caption')}>
@@ -71,24 +70,8 @@ export function RunHistory({ establishmentId, onOpen }: RunHistoryProps) {
           </table>
         </section>
       ) : null}
-      {cursors.length > 1 || nextCursor ? (
-        <nav className="pager" aria-label={t('imports.history.title')}>
-          <Button
-            className="button button--secondary"
-            isDisabled={cursors.length < 2}
-            onPress={() => setCursors((list) => list.slice(0, -1))}
-          >
-            {t('common.previous')}
-          </Button>
-          <span aria-live="polite">{t('common.pageNumber', { page: cursors.length })}</span>
-          <Button
-            className="button button--secondary"
-            isDisabled={!nextCursor || runs.isFetching}
-            onPress={() => nextCursor && setCursors((list) => [...list, nextCursor])}
-          >
-            {t('common.next')}
-          </Button>
-        </nav>
+      {pages.page > 1 || nextCursor ? (
+        <Pager label={t('imports.history.title')} pages={pages} nextCursor={nextCursor} busy={runs.isFetching} />
       ) : null}
     </section>
   );

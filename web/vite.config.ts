@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** Also declared in web/vitest.config.ts. */
+/** Also declared in the root vitest.config.ts (web project). */
 const contractsAlias = {
   '@preau/contracts': `${repoRoot}packages/contracts/src/index.ts`,
 };

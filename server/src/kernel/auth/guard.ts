@@ -56,22 +56,20 @@ async function guardPlugin(app: FastifyInstance, ctx: AppContext) {
 
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config ?? {};
+    // Public routes, static files and docs need no session: no database work for them.
+    if (config.public || !config.right) return;
     const token = request.cookies?.[SESSION_COOKIE];
-    if (token && (!config.public || request.url.startsWith('/api/'))) {
-      const session = await findLiveSession(ctx.db, ctx.clock, ctx.config.session, token);
-      if (session) {
-        request.actor = {
-          personId: session.person_id,
-          login: session.login,
-          sessionId: session.id,
-          csrfToken: session.csrf_token,
-          platformAdmin: session.platform_admin === 1,
-          memberships: await loadMemberships(ctx.db, session.person_id),
-        };
-      }
+    const session = token ? await findLiveSession(ctx.db, ctx.clock, ctx.config.session, token) : undefined;
+    if (session) {
+      request.actor = {
+        personId: session.person_id,
+        login: session.login,
+        sessionId: session.id,
+        csrfToken: session.csrf_token,
+        platformAdmin: session.platform_admin === 1,
+        memberships: await loadMemberships(ctx.db, session.person_id),
+      };
     }
-    if (config.public) return;
-    if (!config.right) return; // not an API route (static files, docs)
     const actor = requireActor(request);
     if (!SAFE_METHODS.has(request.method) && !config.csrfExempt) {
       const sent = request.headers['x-csrf-token'];

@@ -38,8 +38,8 @@ async function visiblePeople(ctx: AppContext, actor: Actor, establishmentId: str
         lastName: r.last_name,
         displayName: displayName(r.first_name, r.last_name),
         ...f,
-        email: r.email ?? null,
-        phone: r.phone ?? null,
+        email: Number(r.contact_visible) === 1 ? r.email : null,
+        phone: Number(r.contact_visible) === 1 ? r.phone : null,
       };
     }),
   };

@@ -3,36 +3,42 @@ import { loginBase } from './names.js';
 
 /**
  * Hands out unique logins "prenom.nom", then "prenom.nom2", "prenom.nom3"… on collision.
- * Existing logins are read once per base from the database, so a batch of thousands of people
- * costs one query per distinct base, not one per person.
+ * Existing logins are read once per base, and `prime` reads them for a whole batch in a few
+ * queries, so importing thousands of people does not cost one query per person.
  */
 export class LoginAllocator {
   private readonly taken = new Map<string, Set<string>>();
 
   constructor(private readonly db: Db) {}
 
+  /** Reads the logins taken for many people at once (one query per 200 bases), before allocating. */
+  async prime(names: { firstName: string; lastName: string }[]): Promise<void> {
+    const bases = [...new Set(names.map((n) => loginBase(n.firstName, n.lastName)))].filter((b) => !this.taken.has(b));
+    for (let i = 0; i < bases.length; i += 200) {
+      const part = bases.slice(i, i + 200);
+      const rows = await this.db
+        .selectFrom('people')
+        .select('login')
+        .where((eb) => eb.or(part.map((base) => eb('login', 'like', `${base.replace(/[%_]/g, '')}%`))))
+        .execute();
+      for (const base of part) this.taken.set(base, new Set(rows.map((r) => r.login).filter((l) => matchesBase(base, l))));
+    }
+  }
+
   async allocate(firstName: string, lastName: string): Promise<string> {
     const base = loginBase(firstName, lastName);
-    let used = this.taken.get(base);
-    if (!used) {
-      used = new Set(await this.existing(base));
-      this.taken.set(base, used);
-    }
+    if (!this.taken.has(base)) await this.prime([{ firstName, lastName }]);
+    const used = this.taken.get(base)!;
     let login = base;
     for (let n = 2; used.has(login); n++) login = `${base}${n}`;
     used.add(login);
     return login;
   }
+}
 
-  private async existing(base: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('people')
-      .select('login')
-      .where((eb) => eb.or([eb('login', '=', base), eb('login', 'like', `${base.replace(/[%_]/g, '')}%`)]))
-      .execute();
-    const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(\\d+)?$`);
-    return rows.map((r) => r.login).filter((l) => pattern.test(l));
-  }
+/** "marie.martin", "marie.martin2"… belong to the base "marie.martin"; "marie.martin-dubois" does not. */
+function matchesBase(base: string, login: string): boolean {
+  return login === base || (login.startsWith(base) && /^\d+$/.test(login.slice(base.length)));
 }
 
 /** In-memory allocator for generators that build a whole fresh platform at once. */

@@ -67,4 +67,11 @@ describeEachDatabase('login allocation against existing accounts', (database) =>
     expect(await logins.allocate('Alice', 'Martin-Dubois')).toBe('alice.martin-dubois2');
     expect(await logins.allocate('Bob', 'Martin')).toBe('bob.martin');
   });
+
+  it('primes many bases at once with the same result', async () => {
+    const logins = new LoginAllocator(database().db);
+    await logins.prime([{ firstName: 'Alice', lastName: 'Martin' }, { firstName: 'Alice', lastName: 'Martin-Dubois' }]);
+    expect(await logins.allocate('Alice', 'Martin')).toBe('alice.martin3');
+    expect(await logins.allocate('Alice', 'Martin-Dubois')).toBe('alice.martin-dubois2');
+  });
 });

@@ -60,6 +60,7 @@ export async function applyPlan(trx: Db, clock: Clock, feed: EstablishmentFeed, 
 
   // New accounts, with logins "prenom.nom" unique on the whole platform.
   const logins = new LoginAllocator(trx);
+  await logins.prime(plan.creations.map((c) => c.person));
   const created: CreatedAccount[] = [];
   const personIdOf = new Map<string, string>();
   const peopleRows = [];
@@ -187,10 +188,12 @@ async function writeRelations(trx: Db, feed: EstablishmentFeed, ids: Map<string,
   const students = [...new Set(feed.people.filter((p) => p.profile === 'student' && ids.has(p.externalId)).map((p) => ids.get(p.externalId)!))];
   for (const part of chunks(students, BATCH)) {
     const existing = await trx.selectFrom('relatives').select(['relative_id', 'student_id']).where('source', '=', feed.source).where('student_id', 'in', part).execute();
-    for (const r of existing) {
-      if (!wanted.has(`${r.relative_id}|${r.student_id}`)) {
-        await trx.deleteFrom('relatives').where('relative_id', '=', r.relative_id).where('student_id', '=', r.student_id).execute();
-      }
+    const stale = existing.filter((r) => !wanted.has(`${r.relative_id}|${r.student_id}`));
+    if (stale.length) {
+      await trx
+        .deleteFrom('relatives')
+        .where((eb) => eb(eb.refTuple('relative_id', 'student_id'), 'in', stale.map((r) => eb.tuple(r.relative_id, r.student_id))))
+        .execute();
     }
   }
 }
@@ -220,10 +223,12 @@ async function writeTeachings(
       .where('person_id', 'in', part)
       .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('establishment_id', '=', establishmentId))
       .execute();
-    for (const r of existing) {
-      if (!wanted.has(`${r.group_id}|${r.person_id}|${r.subject_id}`)) {
-        await trx.deleteFrom('teachings').where('group_id', '=', r.group_id).where('person_id', '=', r.person_id).where('subject_id', '=', r.subject_id).execute();
-      }
+    const stale = existing.filter((r) => !wanted.has(`${r.group_id}|${r.person_id}|${r.subject_id}`));
+    if (stale.length) {
+      await trx
+        .deleteFrom('teachings')
+        .where((eb) => eb(eb.refTuple('group_id', 'person_id', 'subject_id'), 'in', stale.map((r) => eb.tuple(r.group_id, r.person_id, r.subject_id))))
+        .execute();
     }
   }
   await insertBatched(rows, (part) => trx.insertInto('teachings').values(part).onConflict((oc) => oc.doNothing()).execute());
@@ -231,18 +236,24 @@ async function writeTeachings(
 
 /** Leavers lose this establishment at once; with no establishment left the account is closed. */
 async function deactivate(trx: Db, now: string, feed: EstablishmentFeed, establishmentId: string, plan: ImportPlan) {
-  for (const d of plan.deactivations) {
-    await trx.deleteFrom('memberships').where('person_id', '=', d.personId).where('establishment_id', '=', establishmentId).where('profile', '=', d.profile).execute();
+  for (const part of chunks(plan.deactivations, BATCH)) {
+    const ids = [...new Set(part.map((d) => d.personId))];
+    await trx
+      .deleteFrom('memberships')
+      .where('establishment_id', '=', establishmentId)
+      .where((eb) => eb(eb.refTuple('person_id', 'profile'), 'in', part.map((d) => eb.tuple(d.personId, d.profile))))
+      .execute();
     await trx
       .deleteFrom('group_members')
-      .where('person_id', '=', d.personId)
+      .where('person_id', 'in', ids)
       .where('source', '=', feed.source)
       .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('establishment_id', '=', establishmentId))
       .execute();
-    const remaining = await trx.selectFrom('memberships').select('person_id').where('person_id', '=', d.personId).limit(1).execute();
-    if (remaining.length === 0) {
-      await trx.updateTable('people').set({ state: 'left', left_at: now, updated_at: now }).where('id', '=', d.personId).execute();
-      await trx.deleteFrom('sessions').where('person_id', '=', d.personId).execute();
+    const stillMembers = new Set((await trx.selectFrom('memberships').select('person_id').distinct().where('person_id', 'in', ids).execute()).map((m) => m.person_id));
+    const closed = ids.filter((id) => !stillMembers.has(id));
+    if (closed.length) {
+      await trx.updateTable('people').set({ state: 'left', left_at: now, updated_at: now }).where('id', 'in', closed).execute();
+      await trx.deleteFrom('sessions').where('person_id', 'in', closed).execute();
     }
   }
 }

@@ -116,11 +116,12 @@ export function planImport(feed: EstablishmentFeed, state: ExistingState, option
       plan.creations.push(creation);
       plan.kept.push({ person: p, personId: null });
     }
-    const now = state.linked.get(p.externalId) ? (state.structuresOf.get(state.linked.get(p.externalId)!.id) ?? new Set()) : new Set<string>();
-    const wanted = new Set(structuresWanted(p));
-    const existingId = state.linked.get(p.externalId)?.id ?? null;
-    if (existingId && !sameSet(now, wanted)) {
-      plan.moves.push({ personId: existingId, externalId: p.externalId, name: nameOf(p), from: [...now].sort(), to: [...wanted].sort() });
+    // Moves are about the classes this source put the person in: only accounts it already knew.
+    const known = state.linked.get(p.externalId);
+    if (known) {
+      const now = state.structuresOf.get(known.id) ?? new Set<string>();
+      const wanted = new Set(structuresWanted(p));
+      if (!sameSet(now, wanted)) plan.moves.push({ personId: known.id, externalId: p.externalId, name: nameOf(p), from: [...now].sort(), to: [...wanted].sort() });
     }
   }
 

@@ -21,6 +21,13 @@ export interface Config {
   leftRetentionDays: number;
   /** Compressed PDF streams (tests read them uncompressed). */
   compressPdf: boolean;
+  /**
+   * Redis (PREAU_REDIS_URL, or REDIS_URL): shared by several Préau processes for cache invalidation
+   * and real-time delivery. Without it each process works alone (one process, or a demo).
+   */
+  redisUrl: string | null;
+  /** Seconds a process may reuse a session and its actor without reading the database (0: never). */
+  sessionCacheSeconds: number;
 }
 
 export interface ThrottleConfig {
@@ -70,5 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     compressPdf: env.PREAU_PDF_COMPRESS !== '0',
     leftRetentionDays: int(env.PREAU_RETENTION_LEFT_DAYS, 90),
+    redisUrl: env.PREAU_REDIS_URL ?? env.REDIS_URL ?? null,
+    sessionCacheSeconds: int(env.PREAU_SESSION_CACHE_SECONDS, 5),
   };
 }

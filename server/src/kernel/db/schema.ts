@@ -167,6 +167,80 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** Outbox: one row per event, written in the emitting service's transaction (kernel/events). */
+export interface OutboxEventsTable {
+  id: string;
+  type: string;
+  service: string;
+  establishment_id: string | null;
+  actor_id: string | null;
+  resource_kind: string;
+  resource_id: string;
+  /** JSON, the event's summary. */
+  summary: string;
+  recipient_count: number;
+  created_at: string;
+  dispatched_at: Defaulted<string | null>;
+}
+
+export interface EventRecipientsTable {
+  event_id: string;
+  person_id: string;
+}
+
+/** One per recipient and event: the timeline, and what e-mail and push still owe the person. */
+export interface NotificationsTable {
+  person_id: string;
+  event_id: string;
+  service: string;
+  created_at: string;
+  read_at: string | null;
+  web: number;
+  email_state: 'none' | 'pending' | 'sent';
+  push_state: 'none' | 'pending' | 'sent';
+}
+
+export interface NotificationPreferencesTable {
+  person_id: string;
+  service: string;
+  channel: 'web' | 'email' | 'push';
+  enabled: number;
+}
+
+export interface NotificationSettingsTable {
+  person_id: string;
+  email_frequency: string | null;
+  /** JSON quiet hours, null for the establishment's default. */
+  quiet_hours: string | null;
+  updated_at: string;
+}
+
+export interface EstablishmentNotificationDefaultsTable {
+  establishment_id: string;
+  audience: 'family' | 'staff';
+  /** JSON: e-mail frequency, quiet hours, channels per service. */
+  settings: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface PushSubscriptionsTable {
+  id: string;
+  person_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_agent: string | null;
+  created_at: string;
+  last_success_at: string | null;
+}
+
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   establishments: EstablishmentsTable;
   people: PeopleTable;
@@ -183,4 +257,12 @@ export interface Database {
   audit_log: AuditLogTable;
   person_sources: PersonSourcesTable;
   import_runs: ImportRunsTable;
+  outbox_events: OutboxEventsTable;
+  event_recipients: EventRecipientsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_settings: NotificationSettingsTable;
+  establishment_notification_defaults: EstablishmentNotificationDefaultsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  app_secrets: AppSecretsTable;
 }

@@ -1,0 +1,101 @@
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import { newId } from '../ids.js';
+
+/**
+ * The one typed union of what services announce. Each event names its recipients; the notify
+ * kernel turns it into timeline rows, live updates, e-mails and pushes according to each person's
+ * preferences. A service adds its own members here (and, in the web client, a line in
+ * web/src/services/timeline/event-types.ts to render it).
+ */
+export type PreauEvent =
+  | {
+      type: 'message.received';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'conversation'; id: string };
+      summary: { subject: string };
+    }
+  | {
+      type: 'news.published';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'news'; id: string };
+      summary: { title: string };
+    }
+  | {
+      type: 'homework.assigned';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'homework'; id: string };
+      summary: { subject: string; title: string; dueDate: string };
+    }
+  | {
+      type: 'grade.published';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'assessment'; id: string };
+      summary: { subject: string; title: string };
+    }
+  | {
+      type: 'absence.recorded';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'absence'; id: string };
+      summary: { studentName: string; date: string };
+    };
+
+export type PreauEventType = PreauEvent['type'];
+
+/** The service each event belongs to: preferences and the timeline filter are per service. */
+export const EVENT_SERVICES = {
+  'message.received': 'messaging',
+  'news.published': 'news',
+  'homework.assigned': 'homework',
+  'grade.published': 'grades',
+  'absence.recorded': 'attendance',
+} as const satisfies Record<PreauEventType, string>;
+
+export type NotifyingService = (typeof EVENT_SERVICES)[PreauEventType];
+export const NOTIFYING_SERVICES = [...new Set(Object.values(EVENT_SERVICES))] as NotifyingService[];
+
+/** Rows per multi-row insert: two parameters each, far below SQLite's and PostgreSQL's limits. */
+const RECIPIENT_CHUNK = 1000;
+
+/**
+ * Writes the event to the outbox in the caller's transaction (pass the transaction), so it exists
+ * if and only if the change that caused it commits. Recipients are deduplicated and written with
+ * one multi-row insert per 1,000. Returns nothing: delivery happens later, from a job.
+ */
+export async function emitEvent(trx: Db, event: PreauEvent, clock: Clock): Promise<void> {
+  const recipients = [...new Set(event.recipientIds)];
+  if (recipients.length === 0) return;
+  const now = clock.now();
+  const id = newId(now.getTime());
+  await trx
+    .insertInto('outbox_events')
+    .values({
+      id,
+      type: event.type,
+      service: EVENT_SERVICES[event.type],
+      establishment_id: event.establishmentId,
+      actor_id: event.actorId,
+      resource_kind: event.resource.kind,
+      resource_id: event.resource.id,
+      summary: JSON.stringify(event.summary),
+      recipient_count: recipients.length,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  for (let i = 0; i < recipients.length; i += RECIPIENT_CHUNK) {
+    await trx
+      .insertInto('event_recipients')
+      .values(recipients.slice(i, i + RECIPIENT_CHUNK).map((personId) => ({ event_id: id, person_id: personId })))
+      .execute();
+  }
+}

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -10,15 +9,21 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountRoutes } from '../services/account/index.js';
-import { adminGrants, adminRoutes, lettersRoutes } from '../services/admin/index.js';
+import { adminGrants, adminRoutes, establishmentAdminsRoutes, lettersRoutes, peopleRoutes, servicesRoutes } from '../services/admin/index.js';
 import { auditGrants, auditRoutes } from '../services/audit/index.js';
 import { authGrants, authRoutes } from '../services/auth/index.js';
 import { directoryGrants, directoryRoutes, establishmentsRoutes } from '../services/directory/index.js';
+import { duplicatesGrants, duplicatesRoutes } from '../services/duplicates/index.js';
 import { importsGrants, importsRoutes, registerImportJobs } from '../services/imports/index.js';
 import { portalRoutes } from '../services/portal/index.js';
+import { structuresGrants, structuresRoutes } from '../services/structures/index.js';
 import { registerRetentionJobs, scheduleRetention } from '../services/retention/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { SessionCache } from './auth/session-cache.js';
+import { SessionStore } from './auth/session-store.js';
+import { createInvalidationBus } from './cache/invalidation-bus.js';
 import { Rights } from './auth/rights.js';
 import { type Clock, systemClock } from './clock.js';
 import type { AppContext } from './context.js';
@@ -26,7 +31,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
-export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants];
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, structuresGrants, duplicatesGrants];
 
 export interface BuildOptions {
   config: Config;
@@ -40,26 +45,31 @@ export interface BuildOptions {
 
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const { config, database } = options;
-  const ctx: AppContext = {
-    db: database.db,
-    databaseKind: database.kind,
-    clock: options.clock ?? systemClock,
-    config,
-    rights: new Rights(allGrants),
-    jobs: options.jobs ?? createJobQueue(database, { clock: options.clock ?? systemClock }),
-  };
+  const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  const invalidations = createInvalidationBus(config.redisUrl, (message) => app.log.warn(message));
+  app.addHook('onReady', () => invalidations.ready());
+  app.addHook('onClose', () => invalidations.close());
+  const ctx: AppContext = {
+    db: database.db,
+    databaseKind: database.kind,
+    clock,
+    config,
+    rights: new Rights(allGrants),
+    jobs: options.jobs ?? createJobQueue(database, { clock }),
+    sessions: new SessionStore(database.db, clock, config.session, new SessionCache(config.sessionCacheSeconds * 1000), invalidations),
+  };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
   await app.register(cookie);
   await app.register(multipart);
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     // HSTS and upgrade-insecure-requests only when Préau is published over HTTPS: on a school's LAN
     // over plain HTTP they would make browsers request every asset over a TLS that does not exist.
     strictTransportSecurity: config.https ? undefined : false,
@@ -92,7 +102,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, auditRoutes, importsRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, duplicatesRoutes]) {
     await app.register(routes(ctx));
   }
 

@@ -5,8 +5,7 @@ import fp from 'fastify-plugin';
 import type { AppContext } from '../context.js';
 import { AppError, forbidden, unauthorized } from '../errors/app-error.js';
 import type { Actor } from './actor.js';
-import { loadMemberships } from './load-actor.js';
-import { SESSION_COOKIE, findLiveSession } from './sessions.js';
+import { SESSION_COOKIE } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -59,17 +58,7 @@ async function guardPlugin(app: FastifyInstance, ctx: AppContext) {
     // Public routes, static files and docs need no session: no database work for them.
     if (config.public || !config.right) return;
     const token = request.cookies?.[SESSION_COOKIE];
-    const session = token ? await findLiveSession(ctx.db, ctx.clock, ctx.config.session, token) : undefined;
-    if (session) {
-      request.actor = {
-        personId: session.person_id,
-        login: session.login,
-        sessionId: session.id,
-        csrfToken: session.csrf_token,
-        platformAdmin: session.platform_admin === 1,
-        memberships: await loadMemberships(ctx.db, session.person_id),
-      };
-    }
+    if (token) request.actor = (await ctx.sessions.actorFor(token)) ?? null;
     const actor = requireActor(request);
     if (!SAFE_METHODS.has(request.method) && !config.csrfExempt) {
       const sent = request.headers['x-csrf-token'];

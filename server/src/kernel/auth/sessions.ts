@@ -10,7 +10,7 @@ export interface SessionPolicy {
 
 export const SESSION_COOKIE = 'preau_session';
 /** last_seen_at is written at most this often, so reads do not all become writes. */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -40,8 +40,8 @@ export async function createSession(
   return { token, id: session.id, csrfToken: session.csrf_token };
 }
 
-/** The live session of a cookie token, or undefined when unknown, idle too long or expired. */
-export async function findLiveSession(db: Db, clock: Clock, policy: SessionPolicy, token: string) {
+/** The live session of a cookie token's hash, or undefined when unknown, idle too long or expired. */
+export async function findLiveSession(db: Db, clock: Clock, policy: SessionPolicy, tokenHash: string) {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
@@ -55,7 +55,7 @@ export async function findLiveSession(db: Db, clock: Clock, policy: SessionPolic
       'people.state',
       'people.platform_admin',
     ])
-    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
   const now = clock.now().getTime();
@@ -64,10 +64,13 @@ export async function findLiveSession(db: Db, clock: Clock, policy: SessionPolic
     await db.deleteFrom('sessions').where('id', '=', row.id).execute();
     return undefined;
   }
-  if (now - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.id).execute();
-  }
-  return row;
+  const touched = now - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS;
+  if (touched) await touchSession(db, row.id, now);
+  return { ...row, touched };
+}
+
+export async function touchSession(db: Db, sessionId: string, now: number): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', sessionId).execute();
 }
 
 export async function revokeSession(db: Db, personId: string, sessionId: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import { ChangePasswordBody, SessionList } from '@preau/contracts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../kernel/auth/guard.js';
-import { listSessions, revokeAllSessions, revokeSession } from '../../kernel/auth/sessions.js';
+import { listSessions } from '../../kernel/auth/sessions.js';
 import type { AppContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { recordAudit } from '../audit/index.js';
@@ -47,7 +47,7 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        if (!(await revokeSession(ctx.db, actor.personId, request.params.sessionId))) throw notFound('account.session_not_found');
+        if (!(await ctx.sessions.revoke(actor.personId, request.params.sessionId))) throw notFound('account.session_not_found');
         await recordAudit(ctx.db, ctx.clock, { action: 'account.session.revoked', actorId: actor.personId, ip: request.ip });
         if (request.params.sessionId === actor.sessionId) clearSessionCookie(reply);
         return reply.status(204).send();
@@ -59,7 +59,7 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: { right: 'account.manage' }, schema: { tags: ['account'] } },
       async (request, reply) => {
         const actor = requireActor(request);
-        await revokeAllSessions(ctx.db, actor.personId);
+        await ctx.sessions.revokeAll(actor.personId);
         await recordAudit(ctx.db, ctx.clock, { action: 'account.sessions.revoked_all', actorId: actor.personId, ip: request.ip });
         clearSessionCookie(reply);
         return reply.status(204).send();

@@ -31,6 +31,7 @@ export async function resetActivation(ctx: AppContext, actor: Actor, establishme
       .execute();
     await trx.deleteFrom('sessions').where('person_id', '=', target.id).execute();
   });
+  ctx.sessions.forgetPeople([target.id]);
   await recordAudit(ctx.db, ctx.clock, {
     action: 'admin.activation.reset',
     actorId: actor.personId,
@@ -61,6 +62,7 @@ export async function setSuspended(ctx: AppContext, actor: Actor, establishmentI
     await trx.updateTable('people').set({ state, updated_at: ctx.clock.now().toISOString() }).where('id', '=', target.id).execute();
     if (suspended) await trx.deleteFrom('sessions').where('person_id', '=', target.id).execute();
   });
+  if (suspended) ctx.sessions.forgetPeople([target.id]);
   await recordAudit(ctx.db, ctx.clock, {
     action: suspended ? 'admin.account.suspended' : 'admin.account.reactivated',
     actorId: actor.personId,

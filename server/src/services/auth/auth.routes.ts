@@ -2,7 +2,7 @@ import { ActivateBody, CsrfToken, LoginBody, SessionStarted } from '@preau/contr
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../kernel/auth/guard.js';
-import { SESSION_COOKIE, revokeSession } from '../../kernel/auth/sessions.js';
+import { SESSION_COOKIE } from '../../kernel/auth/sessions.js';
 import type { AppContext } from '../../kernel/context.js';
 import { recordAudit } from '../audit/index.js';
 import { activate, login } from './auth.usecases.js';
@@ -66,7 +66,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/auth/logout', { config: { right: 'portal.use' }, schema: { tags: ['auth'] } }, async (request, reply) => {
       const actor = requireActor(request);
-      await revokeSession(ctx.db, actor.personId, actor.sessionId);
+      await ctx.sessions.revoke(actor.personId, actor.sessionId);
       await recordAudit(ctx.db, ctx.clock, { action: 'auth.logout', actorId: actor.personId, ip: request.ip });
       clearSessionCookie(reply);
       return reply.status(204).send();

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ActivateBody, ChangePasswordBody, LoginBody } from '@preau/contracts';
 import type { Actor } from '../../kernel/auth/actor.js';
-import { createSession, revokeAllSessions } from '../../kernel/auth/sessions.js';
+import { createSession } from '../../kernel/auth/sessions.js';
 import type { AppContext } from '../../kernel/context.js';
 import { AppError, badRequest, forbidden, tooManyRequests, unauthorized } from '../../kernel/errors/app-error.js';
 import { recordAudit } from '../audit/index.js';
@@ -104,6 +104,6 @@ export async function changePassword(ctx: AppContext, actor: Actor, body: Change
   if (!meetsPasswordPolicy(body.newPassword)) throw badRequest('auth.weak_password', [{ field: 'body.newPassword', issue: 'weak' }]);
   if (body.newPassword === body.currentPassword) throw new AppError('auth.password_reused', 400, [{ field: 'body.newPassword', issue: 'reused' }]);
   await setPassword(ctx.db, actor.personId, await hashPassword(body.newPassword), ctx.clock.now().toISOString());
-  await revokeAllSessions(ctx.db, actor.personId, actor.sessionId);
+  await ctx.sessions.revokeAll(actor.personId, actor.sessionId);
   await recordAudit(ctx.db, ctx.clock, { action: 'account.password.changed', actorId: actor.personId, ip: client.ip });
 }

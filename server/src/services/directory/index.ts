@@ -5,3 +5,4 @@ export { findEstablishment } from './directory.queries.js';
 export { displayName, fold, loginBase, sortKey } from './names.js';
 export { LoginAllocator, MemoryLoginAllocator } from './logins.js';
 export { isValidUai, normalizeUai, uaiCheckLetter } from './uai.js';
+export { EstablishmentRefs } from './establishment-refs.js';

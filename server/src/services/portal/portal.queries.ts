@@ -1,4 +1,4 @@
-import type { EstablishmentRef, EstablishmentType, GroupKind, GroupRef } from '@preau/contracts';
+import type { GroupKind, GroupRef } from '@preau/contracts';
 import type { Db } from '../../kernel/db/database.js';
 
 export function findPerson(db: Db, personId: string) {
@@ -7,12 +7,6 @@ export function findPerson(db: Db, personId: string) {
     .select(['id', 'login', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'state', 'platform_admin'])
     .where('id', '=', personId)
     .executeTakeFirstOrThrow();
-}
-
-export async function establishmentsById(db: Db, ids: string[]): Promise<Map<string, EstablishmentRef>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('establishments').select(['id', 'uai', 'name', 'type']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, uai: r.uai, name: r.name, type: r.type as EstablishmentType }]));
 }
 
 /** Classes and groups of several people, by person then establishment. */

@@ -19,8 +19,8 @@ export class SessionStore {
     private readonly bus: InvalidationBus,
   ) {
     bus.subscribe((message) => {
-      if ('people' in message) message.people.forEach((id) => cache.forgetPerson(id));
-      else message.sessions.forEach((id) => cache.forgetSession(id));
+      if ('people' in message) for (const id of message.people) cache.forgetPerson(id);
+      else for (const id of message.sessions) cache.forgetSession(id);
     });
   }
 

@@ -25,7 +25,9 @@ export function createInvalidationBus(redisUrl: string | null, log: (message: st
 function localBus(): InvalidationBus {
   const handlers: ((message: Invalidation) => void)[] = [];
   return {
-    publish: (message) => handlers.forEach((h) => h(message)),
+    publish: (message) => {
+      for (const handler of handlers) handler(message);
+    },
     subscribe: (handler) => void handlers.push(handler),
     ready: async () => {},
     close: async () => {},
@@ -34,7 +36,9 @@ function localBus(): InvalidationBus {
 
 function redisBus(url: string, log: (message: string) => void): InvalidationBus {
   const handlers: ((message: Invalidation) => void)[] = [];
-  const deliver = (message: Invalidation) => handlers.forEach((h) => h(message));
+  const deliver = (message: Invalidation) => {
+    for (const handler of handlers) handler(message);
+  };
   // A subscribed connection can do nothing else: one to publish, one to listen.
   const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const subscriber = new Redis(url, { lazyConnect: false });

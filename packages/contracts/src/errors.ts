@@ -84,6 +84,48 @@ export const ERROR_MESSAGES = {
     fr: 'Vous ne pouvez pas faire cette action sur votre propre compte.',
     en: 'You cannot do this to your own account.',
   },
+  'admin.function_reserved': {
+    fr: 'La fonction d’administrateur local est attribuée par l’administrateur de la plateforme.',
+    en: 'The local administrator function is given by the platform administrator.',
+  },
+  'admin.not_staff': {
+    fr: 'Cette personne ne fait pas partie du personnel de l’établissement.',
+    en: 'This person is not a staff member of the school.',
+  },
+  'admin.last_admin': {
+    fr: 'C’est le dernier administrateur actif de l’établissement : nommez d’abord son successeur.',
+    en: 'This is the school’s last active administrator: appoint a successor first.',
+  },
+  'admin.service_not_available': {
+    fr: 'Ce service n’est pas proposé à ce profil ou ne peut pas être masqué.',
+    en: 'This service is not offered to this profile or cannot be hidden.',
+  },
+  'structures.name_taken': {
+    fr: 'Une classe ou un groupe de ce type porte déjà ce nom.',
+    en: 'A class or group of this kind already has this name.',
+  },
+  'structures.not_empty': {
+    fr: 'Retirez d’abord les élèves et les enseignants : seule une classe ou un groupe vide peut être supprimé.',
+    en: 'Remove the students and teachers first: only an empty class or group can be deleted.',
+  },
+  'structures.invalid_member': {
+    fr: 'Certaines personnes ne peuvent pas être ajoutées (profil ou établissement différent).',
+    en: 'Some people cannot be added (other profile or school).',
+  },
+  'structures.invalid_classes': {
+    fr: 'Les classes choisies doivent être des classes de l’établissement.',
+    en: 'The chosen classes must be classes of this school.',
+  },
+  'structures.subject_not_found': { fr: 'Matière introuvable.', en: 'Subject not found.' },
+  'structures.subject_exists': { fr: 'Une matière porte déjà ce code.', en: 'A subject with this code already exists.' },
+  'structures.head_teacher_class_only': {
+    fr: 'Seule une classe a un professeur principal.',
+    en: 'Only a class has a head teacher.',
+  },
+  'structures.member_not_found': {
+    fr: 'Cette personne n’est pas membre de cette classe ou de ce groupe.',
+    en: 'This person is not a member of this class or group.',
+  },
   'account.session_not_found': { fr: 'Session introuvable.', en: 'Session not found.' },
   'internal': { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 } as const satisfies Record<string, { fr: string; en: string }>;

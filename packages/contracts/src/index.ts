@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './auth.js';
 export * from './me.js';
 export * from './directory.js';
+export * from './admin.js';

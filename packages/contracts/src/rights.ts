@@ -9,6 +9,8 @@ export const RIGHTS = [
   'directory.read',
   'admin.accounts.manage',
   'admin.imports.manage',
+  'admin.structures.manage',
+  'admin.services.manage',
   'platform.audit.read',
   'platform.establishments.manage',
 ] as const;

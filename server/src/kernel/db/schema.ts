@@ -241,6 +241,15 @@ export interface AppSecretsTable {
   created_at: string;
 }
 
+/** A service an establishment hides from one profile on its portal (absent: shown). */
+export interface HiddenServicesTable {
+  establishment_id: string;
+  profile: string;
+  service_id: string;
+  hidden_by: string | null;
+  hidden_at: string;
+}
+
 export interface Database {
   establishments: EstablishmentsTable;
   people: PeopleTable;
@@ -265,4 +274,5 @@ export interface Database {
   establishment_notification_defaults: EstablishmentNotificationDefaultsTable;
   push_subscriptions: PushSubscriptionsTable;
   app_secrets: AppSecretsTable;
+  hidden_services: HiddenServicesTable;
 }

@@ -1,1 +1,2 @@
 export { portalRoutes } from './portal.routes.js';
+export { CATALOGUE } from './portal.catalogue.js';

@@ -5,6 +5,7 @@ import type { Actor } from '../../kernel/auth/actor.js';
 import { requireActor } from '../../kernel/auth/guard.js';
 import type { AppContext } from '../../kernel/context.js';
 import { forbidden } from '../../kernel/errors/app-error.js';
+import { visibleTiles } from '../admin/index.js';
 import { displayName } from '../directory/index.js';
 import { CATALOGUE } from './portal.catalogue.js';
 import { childrenOf, establishmentsById, findPerson, groupsOf, studentEstablishments } from './portal.queries.js';
@@ -77,9 +78,11 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }
         const establishment = establishmentId ? (await establishmentsById(ctx.db, [establishmentId])).get(establishmentId) : undefined;
         const rights = new Set([...ctx.rights.onPlatform(actor), ...(establishment ? ctx.rights.inEstablishment(actor, establishment.id) : [])]);
+        const allowed = CATALOGUE.filter((t) => rights.has(t.right));
         return {
           establishment: establishment ?? null,
-          tiles: CATALOGUE.filter((t) => rights.has(t.right)).map(({ id, path }) => ({ id, path })),
+          // The establishment may hide some services from some profiles (admin console, "Services").
+          tiles: (establishment ? await visibleTiles(ctx, actor, establishment.id, allowed) : allowed).map(({ id, path }) => ({ id, path })),
         };
       },
     );

@@ -1,0 +1,2 @@
+export { structuresGrants } from './structures.policy.js';
+export { structuresRoutes } from './structures.routes.js';

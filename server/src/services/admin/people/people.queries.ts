@@ -25,8 +25,8 @@ export function listMembers(db: Db, establishmentId: string, f: AdminPeopleFilte
     .orderBy('people.id')
     .limit(f.limit + 1);
   // Each word must appear in the folded name or the login: "lefevre" finds Lefèvre, "dupont.m" a login.
-  for (const word of fold(f.q ?? '').split(' ').filter(Boolean)) {
-    const pattern = `%${word.replace(/[%_\\]/g, '')}%`;
+  for (const word of fold(f.q ?? '').replace(/[%_\\]/g, '').split(' ').filter(Boolean)) {
+    const pattern = `%${word}%`;
     q = q.where((eb) => eb.or([eb('people.sort_key', 'like', pattern), eb('people.login', 'like', pattern)]));
   }
   if (f.groupId) {

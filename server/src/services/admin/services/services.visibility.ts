@@ -1,4 +1,4 @@
-import { type Profile, type Right } from '@preau/contracts';
+import type { Profile, Right } from '@preau/contracts';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { membershipIn } from '../../../kernel/auth/actor.js';
 import type { Rights } from '../../../kernel/auth/rights.js';

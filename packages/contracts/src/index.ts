@@ -6,3 +6,4 @@ export * from './auth.js';
 export * from './me.js';
 export * from './directory.js';
 export * from './admin.js';
+export * from './duplicates.js';

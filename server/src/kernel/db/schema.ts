@@ -48,6 +48,8 @@ export interface PeopleTable {
   email_set_by_user: Defaulted<number>;
   /** When the person stopped being entitled to an account (personal data deleted 3 months later). */
   left_at: Defaulted<string | null>;
+  /** Set on an account retired by a merge: the account that now holds its memberships and source ids. */
+  merged_into: Defaulted<string | null>;
 }
 
 export interface PersonSourcesTable {
@@ -250,6 +252,22 @@ export interface HiddenServicesTable {
   hidden_at: string;
 }
 
+/** "Probably the same person": proposed to the admin, never merged silently (migration 0007). */
+export interface DuplicateCandidatesTable {
+  id: string;
+  /** The pair, person_a < person_b. */
+  person_a: string;
+  person_b: string;
+  /** national_id, shared_source_id, name_birth_date, name_email, name_establishment. */
+  reason: string;
+  /** open, dismissed ("not the same person", remembered), merged. */
+  status: string;
+  detected_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  kept_id: string | null;
+}
+
 export interface Database {
   establishments: EstablishmentsTable;
   people: PeopleTable;
@@ -266,6 +284,7 @@ export interface Database {
   audit_log: AuditLogTable;
   person_sources: PersonSourcesTable;
   import_runs: ImportRunsTable;
+  duplicate_candidates: DuplicateCandidatesTable;
   outbox_events: OutboxEventsTable;
   event_recipients: EventRecipientsTable;
   notifications: NotificationsTable;

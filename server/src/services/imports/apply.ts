@@ -100,6 +100,8 @@ export async function applyPlan(trx: Db, clock: Clock, feed: EstablishmentFeed, 
     personIdOf.set(u.person.externalId, u.personId);
     const set: Record<string, string | null> = { updated_at: now };
     for (const c of u.changes) set[FIELD_COLUMNS[c.field]] = c.to;
+    // Search, sorting and duplicate detection read the sort key: it follows a change of name.
+    if (u.changes.some((c) => c.field === 'firstName' || c.field === 'lastName')) set.sort_key = sortKey(u.person.firstName, u.person.lastName);
     if (NATIONAL_SOURCES.includes(feed.source)) set.source = feed.source;
     await trx.updateTable('people').set(set).where('id', '=', u.personId).execute();
     if (u.via === 'national_id') links.push({ source: feed.source, scope, external_id: u.person.externalId, person_id: u.personId });

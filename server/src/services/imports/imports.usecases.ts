@@ -1,16 +1,31 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
+import { recordAudit } from '../audit/index.js';
+import { detectDuplicates } from '../duplicates/index.js';
 import { applyPlan } from './apply.js';
 import type { EstablishmentFeed } from './feed.js';
 import { findEstablishmentByUai, loadExistingState } from './imports.queries.js';
 import { type PlanOptions, planImport } from './plan.js';
+import type { ImportPlan } from './plan.types.js';
 import { buildReport, type ImportReport, summaryOf } from './report.js';
 
 export class UnknownEstablishmentError extends Error {
   constructor(readonly uai: string) {
     super(`The establishment ${uai} is not on this platform: add it first (preau establishment add ${uai} "…" --type …).`);
   }
+}
+
+/** Overwriting accounts a national source feeds is the administrator's explicit choice: audited, with every account. */
+async function auditNationalOverride(trx: Db, clock: Clock, plan: ImportPlan, actorId: string | null) {
+  const overridden = plan.updates.filter((u) => u.overridesNational);
+  if (overridden.length === 0) return;
+  await recordAudit(trx, clock, {
+    action: 'imports.national_override',
+    actorId,
+    establishmentId: plan.establishment.id,
+    details: { source: plan.source, count: overridden.length, people: overridden.map((u) => u.personId) },
+  });
 }
 
 export interface RunImportOptions extends PlanOptions {
@@ -60,7 +75,10 @@ export async function runImport(db: Db, clock: Clock, feed: EstablishmentFeed, o
     const state = await loadExistingState(trx, establishment, feed);
     const plan = planImport(feed, state, options);
     const created = await applyPlan(trx, clock, feed, state, plan);
-    const result = buildReport(plan, { applied: true, created });
+    await auditNationalOverride(trx, clock, plan, options.requestedBy ?? null);
+    // Same transaction: the accounts and the proposals about them appear together.
+    const duplicateProposals = await detectDuplicates(trx, clock, { establishmentId: establishment.id });
+    const result = buildReport(plan, { applied: true, created, duplicateProposals });
     await record(trx, result);
     return result;
   });

@@ -88,20 +88,23 @@ export function planImport(feed: EstablishmentFeed, state: ExistingState, option
       via = 'national_id';
     }
     if (existing) {
-      if (!NATIONAL_SOURCES.includes(feed.source) && NATIONAL_SOURCES.includes(existing.source) && !options.overrideNationalSource) {
+      const changes = changesBetween(existing, p);
+      // Source priority: a local feed leaves a national source's account alone unless the admin says so.
+      const overridesNational = !NATIONAL_SOURCES.includes(feed.source) && NATIONAL_SOURCES.includes(existing.source);
+      if (overridesNational && !options.overrideNationalSource) {
         plan.conflicts.push({
           externalId: p.externalId,
           name: nameOf(p),
           reason: 'fed_by_national_source',
           personId: existing.id,
           detail: `account ${existing.login} is fed by ${existing.source}`,
+          changes,
         });
         continue;
       }
-      const changes = changesBetween(existing, p);
       const profiles = state.profiles.get(existing.id);
       if (changes.length || via === 'national_id' || !profiles?.has(p.profile)) {
-        plan.updates.push({ personId: existing.id, login: existing.login, person: p, via, changes });
+        plan.updates.push({ personId: existing.id, login: existing.login, person: p, via, changes, overridesNational });
       }
       plan.kept.push({ person: p, personId: existing.id });
     } else {

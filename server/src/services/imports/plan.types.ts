@@ -61,6 +61,8 @@ export interface PlannedUpdate {
   /** How the account was found: by this source's id, or by INE (then this source's id is linked). */
   via: 'source_id' | 'national_id';
   changes: FieldChange[];
+  /** A local feed overwrites an account fed by a national source: the administrator asked for it (audited). */
+  overridesNational: boolean;
 }
 
 export interface PlannedMove {
@@ -85,6 +87,8 @@ export interface PlannedConflict {
   reason: 'fed_by_national_source' | 'ambiguous_national_id';
   personId: string | null;
   detail: string;
+  /** What the feed would have changed, left as it is. */
+  changes: FieldChange[];
 }
 
 export interface ImportPlan {

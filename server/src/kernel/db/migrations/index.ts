@@ -4,6 +4,7 @@ import * as imports from './0002_imports.js';
 import * as jobs from './0003_jobs.js';
 import * as importJobs from './0004_import_jobs.js';
 import * as adminConsole from './0006_admin_console.js';
+import * as duplicates from './0007_duplicates.js';
 import * as notifications from './0009_notifications.js';
 
 /** Every migration, in the order they apply. Names never change once landed. */
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003_jobs': jobs,
   '0004_import_jobs': importJobs,
   '0006_admin_console': adminConsole,
+  '0007_duplicates': duplicates,
   '0009_notifications': notifications,
 };

@@ -1,0 +1,3 @@
+export { duplicatesGrants } from './duplicates.policy.js';
+export { duplicatesRoutes } from './duplicates.routes.js';
+export { type DetectionScope, detectDuplicates } from './duplicates.detect.js';

@@ -11,9 +11,11 @@ import { UnknownEstablishmentError, runImport } from './services/imports/imports
 import type { ImportReport } from './services/imports/report.js';
 import { DEFAULT_LEFT_RETENTION_DAYS, purgeLeavers } from './services/retention/retention.js';
 import { readFeed } from './services/imports/sources/index.js';
+import { formatSection, formatTotals, runAafImport } from './services/imports/aaf/index.js';
 
 const USAGE = `Usage:
   preau import <siecle|sts|aaf|csv|oneroster> <files…> [--uai UAI] [--apply] [--json] [--override-national] [--profile P]
+  preau import aaf <files…|directory> [--uai UAI] [--apply] [--json]   an académie feed: every establishment, or --uai
   preau establishment add <UAI> "<name>" --type <${ESTABLISHMENT_TYPES.join('|')}> [--academy A] [--city C]
   preau retention run [--days 90] [--dry-run]   delete the accounts of people who left more than N days ago
 
@@ -56,6 +58,7 @@ async function importCommand(database: DatabaseHandle, args: string[]) {
   const [source, ...files] = positionals;
   if (!source || files.length === 0) throw new UsageError('import needs a source and at least one file.');
   for (const f of files) if (!existsSync(f)) throw new UnusableFileError(f, 'not_found', `${f}: no such file.`);
+  if (source === 'aaf') return aafCommand(database, files, values);
   if (values.profile && !PROFILES.includes(values.profile as Profile)) throw new UsageError(`unknown profile ${values.profile}`);
   const uai = values.uai ? normalizeUai(values.uai) : undefined;
   if (uai && !isValidUai(uai)) throw new UsageError(`${uai} is not a valid UAI (7 digits and the check letter).`);
@@ -68,6 +71,34 @@ async function importCommand(database: DatabaseHandle, args: string[]) {
   });
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else printReport(report);
+}
+
+/** An académie feed: every establishment it covers, or only --uai; progress on stderr, report on stdout. */
+async function aafCommand(database: DatabaseHandle, files: string[], values: { uai?: string; apply: boolean; json: boolean }) {
+  const uai = values.uai ? normalizeUai(values.uai) : undefined;
+  if (uai && !isValidUai(uai)) throw new UsageError(`${uai} is not a valid UAI (7 digits and the check letter).`);
+  // JSON is streamed section by section: an académie's report never has to fit in memory.
+  const write = (text: string) => new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+  let sections = 0;
+  if (values.json) await write('{"establishments":[\n');
+  const report = await runAafImport(database.db, systemClock, {
+    files,
+    uai,
+    apply: values.apply,
+    requestedBy: null,
+    onProgress: (p) => {
+      if (p.phase === 'reading') console.error(`AAF: ${p.read.records} records read, ${p.read.staged} people staged${p.read.file ? ` (${p.read.file})` : ''}`);
+      else console.error(`AAF: ${p.done}/${p.total} ${p.section.uai} ${p.section.status}`);
+    },
+    onSection: async (section) => {
+      if (values.json) await write(`${sections++ ? ',\n' : ''}${JSON.stringify(section)}`);
+      else for (const line of formatSection(section)) console.log(line);
+    },
+  });
+  if (values.json) {
+    const { establishments: _summaries, ...rest } = report;
+    await write(`\n],${JSON.stringify(rest).slice(1)}\n`);
+  } else for (const line of formatTotals(report)) console.log(line);
 }
 
 async function establishmentCommand(database: DatabaseHandle, args: string[]) {

@@ -77,6 +77,26 @@ export interface ImportRunsTable {
   error: Defaulted<string | null>;
   /** How the dry run was asked (CSV profile, national override), reused when it is confirmed. */
   options: Defaulted<string | null>;
+  /** Progress of a run outside the job queue (an AAF académie run), and when it last moved. */
+  progress_done: Defaulted<number | null>;
+  progress_total: Defaulted<number | null>;
+  progress_at: Defaulted<string | null>;
+}
+
+/** AAF feed streamed to the database before it is imported establishment by establishment. */
+export interface AafStagingTable {
+  run_id: string;
+  kind: string;
+  external_id: string;
+  uai: string;
+  payload: string;
+}
+
+export interface AafStagingMembersTable {
+  run_id: string;
+  uai: string;
+  kind: string;
+  external_id: string;
 }
 
 export interface MembershipsTable {
@@ -284,6 +304,8 @@ export interface Database {
   audit_log: AuditLogTable;
   person_sources: PersonSourcesTable;
   import_runs: ImportRunsTable;
+  aaf_staging: AafStagingTable;
+  aaf_staging_members: AafStagingMembersTable;
   duplicate_candidates: DuplicateCandidatesTable;
   outbox_events: OutboxEventsTable;
   event_recipients: EventRecipientsTable;

@@ -33,17 +33,34 @@ export function findEstablishmentByUai(db: Db, uai: string) {
   return db.selectFrom('establishments').select(['id', 'uai', 'name']).where('uai', '=', uai).executeTakeFirst();
 }
 
+/**
+ * The people this source knows by the feed's ids, and those it manages here. Ids scoped to one
+ * establishment are read whole; académie-wide ids (AAF, scope '') are looked up for this feed only,
+ * or each establishment of an académie would read the whole académie.
+ */
+async function linkedPeople(db: Db, establishmentId: string, feed: EstablishmentFeed, scope: string) {
+  const base = () =>
+    db
+      .selectFrom('person_sources')
+      .innerJoin('people', 'people.id', 'person_sources.person_id')
+      .select([...PERSON_COLUMNS, 'person_sources.external_id'])
+      .where('person_sources.source', '=', feed.source)
+      .where('person_sources.scope', '=', scope);
+  if (scope !== '') return base().execute();
+  const rows = await base()
+    .where('people.id', 'in', (eb) => eb.selectFrom('memberships').select('person_id').where('establishment_id', '=', establishmentId).where('source', '=', feed.source))
+    .execute();
+  const seen = new Set(rows.map((r) => r.external_id));
+  const ids = [...new Set(feed.people.map((p) => p.externalId))].filter((id) => !seen.has(id));
+  for (const part of chunks(ids, 500)) rows.push(...(await base().where('person_sources.external_id', 'in', part).execute()));
+  return rows;
+}
+
 /** Everything the planner compares the feed with, in a bounded number of set-based queries. */
 export async function loadExistingState(db: Db, establishment: { id: string; uai: string; name: string }, feed: EstablishmentFeed): Promise<ExistingState> {
   const scope = scopeFor(feed.source, establishment.uai);
   const source = feed.source;
-  const linkedRows = await db
-    .selectFrom('person_sources')
-    .innerJoin('people', 'people.id', 'person_sources.person_id')
-    .select([...PERSON_COLUMNS, 'person_sources.external_id'])
-    .where('person_sources.source', '=', source)
-    .where('person_sources.scope', '=', scope)
-    .execute();
+  const linkedRows = await linkedPeople(db, establishment.id, feed, scope);
   const linked = new Map<string, ExistingPerson>(linkedRows.map((r) => [r.external_id, r]));
   const externalOf = new Map(linkedRows.map((r) => [r.id, r.external_id]));
 
@@ -95,6 +112,8 @@ export async function loadExistingState(db: Db, establishment: { id: string; uai
       .innerJoin('person_sources as ss', (j) => j.onRef('ss.person_id', '=', 'relatives.student_id').on('ss.source', '=', source).on('ss.scope', '=', scope))
       .select(['rs.external_id as relative', 'ss.external_id as student', 'legal_guardian', 'financial', 'contact', 'relationship'])
       .where('relatives.source', '=', source)
+      // Académie-wide ids (AAF): only the relations of this establishment's students.
+      .$if(scope === '', (q) => q.where('relatives.student_id', 'in', (eb) => eb.selectFrom('memberships').select('person_id').where('establishment_id', '=', establishment.id)))
       .execute(),
     db
       .selectFrom('teachings')

@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation.js';
 import * as imports from './0002_imports.js';
 import * as jobs from './0003_jobs.js';
 import * as importJobs from './0004_import_jobs.js';
+import * as aafStaging from './0005_aaf_staging.js';
 import * as adminConsole from './0006_admin_console.js';
 import * as duplicates from './0007_duplicates.js';
 import * as notifications from './0009_notifications.js';
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0002_imports': imports,
   '0003_jobs': jobs,
   '0004_import_jobs': importJobs,
+  '0005_aaf_staging': aafStaging,
   '0006_admin_console': adminConsole,
   '0007_duplicates': duplicates,
   '0009_notifications': notifications,

@@ -1,0 +1,2 @@
+export { runAafImport, type AafProgress, type AafRunOptions } from './aaf-run.js';
+export { type AafAcademyReport, type AafSection, formatSection, formatTotals } from './aaf-report.js';

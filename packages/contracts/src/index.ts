@@ -7,3 +7,4 @@ export * from './me.js';
 export * from './directory.js';
 export * from './admin.js';
 export * from './duplicates.js';
+export * from './exports.js';

@@ -9,11 +9,13 @@ export const RIGHTS = [
   'directory.read',
   'admin.accounts.manage',
   'admin.imports.manage',
+  'admin.exports.manage',
   'admin.duplicates.manage',
   'admin.structures.manage',
   'admin.services.manage',
   'platform.audit.read',
   'platform.establishments.manage',
+  'platform.exports.manage',
   'platform.duplicates.manage',
 ] as const;
 export type Right = (typeof RIGHTS)[number];

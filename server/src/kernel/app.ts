@@ -14,6 +14,7 @@ import { auditGrants, auditRoutes } from '../services/audit/index.js';
 import { authGrants, authRoutes } from '../services/auth/index.js';
 import { directoryGrants, directoryRoutes, establishmentsRoutes } from '../services/directory/index.js';
 import { duplicatesGrants, duplicatesRoutes } from '../services/duplicates/index.js';
+import { exportsGrants, exportsRoutes } from '../services/exports/index.js';
 import { importsGrants, importsRoutes, registerImportJobs } from '../services/imports/index.js';
 import { portalRoutes } from '../services/portal/index.js';
 import { structuresGrants, structuresRoutes } from '../services/structures/index.js';
@@ -31,7 +32,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
-export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, structuresGrants, duplicatesGrants];
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants];
 
 export interface BuildOptions {
   config: Config;
@@ -102,7 +103,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, duplicatesRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes]) {
     await app.register(routes(ctx));
   }
 

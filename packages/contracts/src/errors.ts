@@ -143,6 +143,10 @@ export const ERROR_MESSAGES = {
     fr: 'L’un de ces comptes a été fermé ou fusionné entre-temps.',
     en: 'One of these accounts was closed or merged in the meantime.',
   },
+  'notifications.push_subscription_not_found': {
+    fr: 'Cet appareil n’est pas abonné aux notifications.',
+    en: 'This device is not subscribed to notifications.',
+  },
   'account.session_not_found': { fr: 'Session introuvable.', en: 'Session not found.' },
   'internal': { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 } as const satisfies Record<string, { fr: string; en: string }>;

@@ -8,3 +8,4 @@ export * from './directory.js';
 export * from './admin.js';
 export * from './duplicates.js';
 export * from './exports.js';
+export * from './notifications.js';

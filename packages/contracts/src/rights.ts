@@ -13,6 +13,8 @@ export const RIGHTS = [
   'admin.duplicates.manage',
   'admin.structures.manage',
   'admin.services.manage',
+  'notifications.use',
+  'notifications.defaults.manage',
   'platform.audit.read',
   'platform.establishments.manage',
   'platform.exports.manage',

@@ -18,6 +18,8 @@ import { exportsGrants, exportsRoutes } from '../services/exports/index.js';
 import { importsGrants, importsRoutes, registerImportJobs } from '../services/imports/index.js';
 import { portalRoutes } from '../services/portal/index.js';
 import { structuresGrants, structuresRoutes } from '../services/structures/index.js';
+import { notificationsGrants, notificationsRoutes } from '../services/notifications/index.js';
+import { timelineGrants, timelineRoutes } from '../services/timeline/index.js';
 import { registerRetentionJobs, scheduleRetention } from '../services/retention/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
@@ -30,9 +32,10 @@ import { type Clock, systemClock } from './clock.js';
 import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './db/database.js';
 import { createJobQueue, type JobQueue } from './jobs/index.js';
+import { createNotifier, type Notifier, type NotifyOptions, notifyOptionsFromEnv } from './notify/index.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
-export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants];
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants];
 
 export interface BuildOptions {
   config: Config;
@@ -42,9 +45,11 @@ export interface BuildOptions {
   jobs?: JobQueue;
   /** Run the job queue with the app (default). Tests that enqueue nothing leave it stopped. */
   startJobs?: boolean;
+  /** Notification delivery settings (tests: a recording mailer, a local push service, short intervals). */
+  notify?: Partial<NotifyOptions>;
 }
 
-export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext; notifier: Notifier }> {
   const { config, database } = options;
   const clock = options.clock ?? systemClock;
   const app = Fastify({
@@ -106,6 +111,13 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes]) {
     await app.register(routes(ctx));
   }
+  const notifier = createNotifier(
+    { db: ctx.db, kind: ctx.databaseKind, clock, jobs: ctx.jobs, log: (message) => app.log.warn(message) },
+    { ...notifyOptionsFromEnv(process.env, config), ...options.notify },
+  );
+  app.addHook('onClose', () => notifier.stop());
+  await app.register(timelineRoutes(ctx, notifier));
+  await app.register(notificationsRoutes(ctx, notifier));
 
   registerImportJobs(ctx);
   registerRetentionJobs(ctx);
@@ -114,6 +126,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     app.addHook('onReady', async () => {
       await ctx.jobs.start();
       stopSchedule = scheduleRetention(ctx);
+      notifier.start();
     });
     app.addHook('onClose', async () => {
       stopSchedule();
@@ -130,5 +143,5 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
     return sendNotFound(request, reply);
   });
-  return { app, ctx };
+  return { app, ctx, notifier };
 }

@@ -1,0 +1,31 @@
+import type { TimelineItem } from '@preau/contracts';
+
+/**
+ * What e-mails and pushes say, in French (people have no language setting yet; the web client
+ * renders the same events in the reader's language). One line per event type; an unknown type
+ * (a service newer than this file) still reads sensibly.
+ */
+const TITLES: Record<string, (s: Record<string, string>) => string> = {
+  'message.received': (s) => `Nouveau message : ${s.subject ?? ''}`,
+  'news.published': (s) => `Nouvelle actualité : ${s.title ?? ''}`,
+  'homework.assigned': (s) => `Travail à faire en ${s.subject ?? ''} : ${s.title ?? ''}`,
+  'grade.published': (s) => `Nouvelle note en ${s.subject ?? ''} : ${s.title ?? ''}`,
+  'absence.recorded': (s) => `Absence enregistrée pour ${s.studentName ?? ''} le ${s.date ?? ''}`,
+};
+
+export function titleOf(item: TimelineItem): string {
+  const title = TITLES[item.type];
+  return title ? title(item.summary) : `Nouvelle notification (${item.service})`;
+}
+
+export function lineOf(item: TimelineItem): string {
+  return item.actor ? `${titleOf(item)} — ${item.actor.displayName}` : titleOf(item);
+}
+
+export function countTitle(count: number): string {
+  return count === 1 ? '1 nouvelle notification' : `${count} nouvelles notifications`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}

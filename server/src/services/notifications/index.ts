@@ -1,0 +1,2 @@
+export { notificationsGrants } from './notifications.policy.js';
+export { notificationsRoutes } from './notifications.routes.js';

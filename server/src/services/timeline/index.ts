@@ -1,0 +1,2 @@
+export { timelineGrants } from './timeline.policy.js';
+export { timelineRoutes } from './timeline.routes.js';

@@ -1,0 +1,122 @@
+import type { TimelineItem } from '@preau/contracts';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../kernel/db/test-databases.js';
+import { type LoggedIn, loginAs } from '../../kernel/testing/test-app.js';
+import { school } from '../../kernel/testing/school.js';
+import { insertWorld } from '../../kernel/testing/world.js';
+import { emit, messageEvent, notifyTestApp } from './timeline.testing.js';
+
+describeEachDatabase('timeline', (database) => {
+  let t: Awaited<ReturnType<typeof notifyTestApp>>;
+  let alice: LoggedIn;
+  let bob: LoggedIn;
+  let chloe: LoggedIn;
+
+  beforeAll(async () => {
+    await insertWorld(database().db, school);
+    t = await notifyTestApp(database());
+    [alice, bob, chloe] = await Promise.all([loginAs(t.app, 'alice.martin'), loginAs(t.app, 'bob.durand'), loginAs(t.app, 'chloe.lefevre')]);
+    return () => t.app.close();
+  });
+  beforeEach(async () => {
+    await database().db.deleteFrom('notifications').execute();
+    await database().db.deleteFrom('outbox_events').execute();
+  });
+
+  const timeline = async (who: LoggedIn, query = '') => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/timeline${query}`, headers: who.headers });
+    expect(res.statusCode).toBe(200);
+    return res.json<{ items: TimelineItem[]; nextCursor: string | null }>();
+  };
+  const unread = async (who: LoggedIn) => (await t.app.inject({ method: 'GET', url: '/api/timeline/unread', headers: who.headers })).json<{ unread: number; byService: Record<string, number> }>();
+
+  it('fans an event out to its recipients only, with its author and summary', async () => {
+    await emit(database(), t.clock, messageEvent(['alice', 'bob'], 'Sortie au Louvre'));
+    expect(await timeline(alice)).toEqual({ items: [], nextCursor: null });
+    const result = await t.notifier.fanOut();
+    expect(result).toMatchObject({ events: 1, notifications: 2 });
+    const page = await timeline(alice);
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({
+      type: 'message.received',
+      service: 'messaging',
+      actor: { id: 'theo', displayName: 'Théo PETIT' },
+      summary: { subject: 'Sortie au Louvre' },
+      read: false,
+      establishmentId: 'etab-a',
+    });
+    expect((await timeline(bob)).items).toHaveLength(1);
+    expect((await timeline(chloe)).items).toHaveLength(0);
+    expect(await unread(alice)).toEqual({ unread: 1, byService: { messaging: 1 } });
+    // A second run finds nothing left to do.
+    expect(await t.notifier.fanOut()).toMatchObject({ events: 0 });
+  });
+
+  it('filters by service and by read state, and marks read only one’s own', async () => {
+    await emit(database(), t.clock, messageEvent(['alice', 'chloe']));
+    t.clock.advance(1000);
+    await emit(database(), t.clock, { type: 'news.published', establishmentId: 'etab-a', actorId: 'helene', recipientIds: ['alice'], resource: { kind: 'news', id: 'n1' }, summary: { title: 'Portes ouvertes' } });
+    await t.notifier.fanOut();
+    expect((await timeline(alice, '?service=news')).items.map((i) => i.type)).toEqual(['news.published']);
+    expect((await timeline(alice)).items.map((i) => i.type)).toEqual(['news.published', 'message.received']);
+    const messageId = (await timeline(alice, '?service=messaging')).items[0]?.id ?? '';
+
+    // Chloé names Alice's notification: nothing of Alice's changes.
+    const foreign = await t.app.inject({ method: 'POST', url: '/api/timeline/read', headers: chloe.headers, payload: { ids: [(await timeline(alice, '?service=news')).items[0]?.id] } });
+    expect(foreign.json()).toEqual({ marked: 0 });
+    expect((await unread(alice)).unread).toBe(2);
+
+    const mine = await t.app.inject({ method: 'POST', url: '/api/timeline/read', headers: alice.headers, payload: { ids: [messageId] } });
+    expect(mine.json()).toEqual({ marked: 1 });
+    expect(await unread(alice)).toEqual({ unread: 1, byService: { news: 1 } });
+    expect((await timeline(alice, '?unread=true')).items.map((i) => i.type)).toEqual(['news.published']);
+    expect((await timeline(alice, '?unread=false')).items.map((i) => i.type)).toEqual(['message.received']);
+    expect((await unread(chloe)).unread).toBe(1);
+
+    const all = await t.app.inject({ method: 'POST', url: '/api/timeline/read', headers: alice.headers, payload: { all: true } });
+    expect(all.json()).toEqual({ marked: 1 });
+    expect((await unread(alice)).unread).toBe(0);
+  });
+
+  it('pages with a cursor, newest first', async () => {
+    for (const subject of ['un', 'deux', 'trois']) {
+      await emit(database(), t.clock, messageEvent(['bob'], subject));
+      t.clock.advance(1000);
+    }
+    await t.notifier.fanOut();
+    const first = await timeline(bob, '?limit=2');
+    expect(first.items.map((i) => i.summary.subject)).toEqual(['trois', 'deux']);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await timeline(bob, `?limit=2&cursor=${first.nextCursor}`);
+    expect(second).toMatchObject({ nextCursor: null });
+    expect(second.items.map((i) => i.summary.subject)).toEqual(['un']);
+  });
+
+  it('keeps out of the timeline a service whose web channel the person turned off', async () => {
+    const off = await t.app.inject({ method: 'PUT', url: '/api/notifications/preferences', headers: bob.headers, payload: { channels: [{ service: 'messaging', channel: 'web', enabled: false }] } });
+    expect(off.statusCode).toBe(200);
+    await emit(database(), t.clock, messageEvent(['alice', 'bob']));
+    await t.notifier.fanOut();
+    expect((await timeline(bob)).items).toHaveLength(0);
+    expect((await timeline(alice)).items).toHaveLength(1);
+    await t.app.inject({ method: 'PUT', url: '/api/notifications/preferences', headers: bob.headers, payload: { channels: [{ service: 'messaging', channel: 'web', enabled: null }] } });
+  });
+
+  it('refuses bad input with 400 and no session with 401', async () => {
+    for (const query of ['?service=cantine', '?limit=0', '?limit=500', '?cursor=garbage', '?unread=maybe']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/timeline${query}`, headers: alice.headers });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error.code).toBe('validation.failed');
+    }
+    for (const payload of [{}, { ids: [] }, { all: false }, { ids: ['x'], all: true }]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/timeline/read', headers: alice.headers, payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    const csrf = await t.app.inject({ method: 'POST', url: '/api/timeline/read', headers: { cookie: alice.cookie }, payload: { all: true } });
+    expect(csrf.statusCode).toBe(403);
+    for (const url of ['/api/timeline', '/api/timeline/unread', '/api/notifications/stream']) {
+      expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+    }
+  });
+});
+

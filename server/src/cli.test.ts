@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { runCli } from './cli.js';
+import { bundleBytes } from './services/imports/oneroster/fixtures/bundle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'preau-cli-'));
 const env = { PREAU_DATA_DIR: join(dir, 'data') };
@@ -59,9 +61,29 @@ describe('preau command line', () => {
     const missing = await preau('import', 'csv', join(dir, 'nope.csv'), '--uai', '0061234J');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file');
-    const unknown = await preau('import', 'oneroster', students, '--uai', '0061234J');
+    const notZip = await preau('import', 'oneroster', students, '--uai', '0061234J');
+    expect(notZip.code).toBe(1);
+    expect(notZip.stderr).toContain('not a zip archive');
+  });
+
+  it('imports a OneRoster bundle (each school, dry run then --apply) and exports an establishment to a zip', async () => {
+    const bundle = join(dir, 'tilleuls.zip');
+    writeFileSync(bundle, bundleBytes());
+    const unknown = await preau('import', 'oneroster', bundle);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('not available yet');
+    expect(unknown.stderr).toContain('0750001U is not on this platform');
+    await preau('establishment', 'add', '0750001U', 'Collège des Tilleuls', '--type', 'college');
+    const dry = JSON.parse((await preau('import', 'oneroster', bundle, '--json')).stdout);
+    expect(dry).toHaveLength(1);
+    expect(dry[0]).toMatchObject({ applied: false, source: 'oneroster', establishment: { uai: '0750001U' }, created: { count: 7 }, rejected: { count: 5 } });
+    const applied = await preau('import', 'oneroster', bundle, '--uai', '0750001U', '--apply');
+    expect(applied.stdout).toContain('Applied — oneroster import for 0750001U');
+    expect((await preau('export', 'oneroster', '--uai', '0750001U')).code).toBe(2);
+    const out = join(dir, 'export.zip');
+    const exported = await preau('export', 'oneroster', '--uai', '0750001U', '--out', out);
+    expect(exported).toMatchObject({ code: 0, stdout: `OneRoster bundle of 0750001U written to ${out}.` });
+    const users = strFromU8(unzipSync(readFileSync(out))['users.csv']);
+    expect(users).toContain(',lea.fontaine,,Léa,Fontaine,Marie,1234567890A,lea.fontaine@example.org,');
   });
 
   it('runs the retention of leavers’ data, with a dry run', async () => {

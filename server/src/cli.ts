@@ -12,10 +12,14 @@ import type { ImportReport } from './services/imports/report.js';
 import { DEFAULT_LEFT_RETENTION_DAYS, purgeLeavers } from './services/retention/retention.js';
 import { readFeed } from './services/imports/sources/index.js';
 import { formatSection, formatTotals, runAafImport } from './services/imports/aaf/index.js';
+import { importOneRosterBundle } from './services/imports/oneroster/oneroster.cli.js';
+import { exportOneRosterToFile } from './services/exports/exports.cli.js';
 
 const USAGE = `Usage:
   preau import <siecle|sts|aaf|csv|oneroster> <files…> [--uai UAI] [--apply] [--json] [--override-national] [--profile P]
   preau import aaf <files…|directory> [--uai UAI] [--apply] [--json]   an académie feed: every establishment, or --uai
+  preau import oneroster <bundle.zip> [--uai UAI] [--apply] [--json]   every school of the bundle, or --uai
+  preau export oneroster [--uai UAI] --out <file.zip> [--demographics]   one establishment, or the whole platform
   preau establishment add <UAI> "<name>" --type <${ESTABLISHMENT_TYPES.join('|')}> [--academy A] [--city C]
   preau retention run [--days 90] [--dry-run]   delete the accounts of people who left more than N days ago
 
@@ -59,6 +63,7 @@ async function importCommand(database: DatabaseHandle, args: string[]) {
   if (!source || files.length === 0) throw new UsageError('import needs a source and at least one file.');
   for (const f of files) if (!existsSync(f)) throw new UnusableFileError(f, 'not_found', `${f}: no such file.`);
   if (source === 'aaf') return aafCommand(database, files, values);
+  if (source === 'oneroster') return oneRosterCommand(database, files, values);
   if (values.profile && !PROFILES.includes(values.profile as Profile)) throw new UsageError(`unknown profile ${values.profile}`);
   const uai = values.uai ? normalizeUai(values.uai) : undefined;
   if (uai && !isValidUai(uai)) throw new UsageError(`${uai} is not a valid UAI (7 digits and the check letter).`);
@@ -99,6 +104,26 @@ async function aafCommand(database: DatabaseHandle, files: string[], values: { u
     const { establishments: _summaries, ...rest } = report;
     await write(`\n],${JSON.stringify(rest).slice(1)}\n`);
   } else for (const line of formatTotals(report)) console.log(line);
+}
+
+/** A OneRoster bundle: one report per school (a JSON array, or one object with --uai). */
+async function oneRosterCommand(database: DatabaseHandle, files: string[], values: { uai?: string; apply: boolean; json: boolean }) {
+  if (files.length !== 1) throw new UsageError('import oneroster needs exactly one bundle (.zip).');
+  const uai = values.uai ? normalizeUai(values.uai) : undefined;
+  if (uai && !isValidUai(uai)) throw new UsageError(`${uai} is not a valid UAI (7 digits and the check letter).`);
+  const reports = await importOneRosterBundle(database.db, systemClock, files[0], { uai, apply: values.apply });
+  if (values.json) console.log(JSON.stringify(uai ? reports[0] : reports, null, 2));
+  else for (const report of reports) printReport(report);
+}
+
+async function exportCommand(database: DatabaseHandle, args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { uai: { type: 'string' }, out: { type: 'string' }, demographics: { type: 'boolean', default: false } } });
+  if (positionals[0] !== 'oneroster' || positionals.length !== 1) throw new UsageError('export needs the format oneroster.');
+  if (!values.out) throw new UsageError('export oneroster needs --out <file.zip>.');
+  const uai = values.uai ? normalizeUai(values.uai) : undefined;
+  if (uai && !isValidUai(uai)) throw new UsageError(`${uai} is not a valid UAI (7 digits and the check letter).`);
+  const out = await exportOneRosterToFile(database.db, systemClock, { uai, out: values.out, demographics: values.demographics });
+  console.log(`OneRoster bundle of ${uai ?? 'the whole platform'} written to ${out}${values.demographics ? ' (with birth dates)' : ''}.`);
 }
 
 async function establishmentCommand(database: DatabaseHandle, args: string[]) {
@@ -144,6 +169,7 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv) {
   try {
     await migrateToLatest(database);
     if (command === 'import') await importCommand(database, rest);
+    else if (command === 'export') await exportCommand(database, rest);
     else if (command === 'establishment') await establishmentCommand(database, rest);
     else if (command === 'retention') await retentionCommand(database, rest);
     else throw new UsageError(`unknown command ${command}`);

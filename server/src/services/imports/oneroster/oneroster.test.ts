@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { type Zippable, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { unusable } from '../sources/fixtures/unusable.js';
 import { BULK, TILLEULS, TILLEULS_FILES, bundleBytes, bundleInput, manifestWith } from './fixtures/bundle.js';
@@ -79,7 +79,7 @@ describe('OneRoster 1.2 bundle → feeds', () => {
   });
 
   it('reads entries stored without compression and archives cut into 1-byte chunks', async () => {
-    const files = Object.fromEntries(Object.entries(TILLEULS_FILES).map(([n, t]) => [n, [strToU8(`${t}\n`), { level: 0 as const }] as const]));
+    const files: Zippable = Object.fromEntries(Object.entries(TILLEULS_FILES).map(([n, t]) => [n, [strToU8(`${t}\n`), { level: 0 }]]));
     const stored = zipSync(files);
     const [feed] = await parseOneRoster(bundleInput(stored, 'stored.zip', 1), { today: TODAY });
     expect(feed.people).toHaveLength(8);

@@ -1,6 +1,7 @@
 import type { TimelineItem } from '@preau/contracts';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../kernel/db/test-databases.js';
+import { fanOutPending } from '../../kernel/notify/fanout.js';
 import { type LoggedIn, loginAs } from '../../kernel/testing/test-app.js';
 import { school } from '../../kernel/testing/school.js';
 import { insertWorld } from '../../kernel/testing/world.js';
@@ -118,5 +119,32 @@ describeEachDatabase('timeline', (database) => {
       expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
     }
   });
-});
 
+  it('fans 2,000 recipients out in a handful of statements', async () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `crowd-${String(i).padStart(4, '0')}`);
+    const { db } = database();
+    await db
+      .insertInto('people')
+      .values(ids.map((id) => ({ id, source: 'manual', login: id, first_name: 'Élève', last_name: id, sort_key: id, state: 'active', email: `${id}@example.org`, platform_admin: 0, created_at: '2026-01-01', updated_at: '2026-01-01' })))
+      .execute();
+    await db.insertInto('memberships').values(ids.map((id) => ({ person_id: id, establishment_id: 'etab-a', profile: 'student' }))).execute();
+    await emit(database(), t.clock, { type: 'news.published', establishmentId: 'etab-a', actorId: 'helene', recipientIds: ids, resource: { kind: 'news', id: 'crowd' }, summary: { title: 'Rentrée' } });
+    let statements = 0;
+    const counting = db.withPlugin({
+      transformQuery: (args) => {
+        statements += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const started = performance.now();
+    const result = await fanOutPending(counting, database().kind, t.clock, t.notifier.hub, { email: true });
+    const elapsed = performance.now() - started;
+    expect(result).toMatchObject({ events: 1, notifications: 2000, email: true });
+    // pending check, claim, recipients, 2 × (memberships, settings, switches, defaults), 4 inserts, delete, update, live item
+    expect(statements).toBeLessThanOrEqual(20);
+    const count = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('service', '=', 'news').executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(2000);
+    console.info(`fan-out of 2,000 recipients [${database().kind}]: ${statements} statements, ${elapsed.toFixed(0)} ms`);
+  });
+});

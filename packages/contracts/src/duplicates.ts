@@ -25,6 +25,8 @@ export const DuplicatePerson = z.object({
   birthDate: z.string().nullable(),
   /** Hidden (null) when the viewer does not administer every establishment of this person. */
   email: z.string().nullable(),
+  /** The address exists but is not shown to this viewer. */
+  emailHidden: z.boolean(),
   nationalId: z.string().nullable(),
   /** awaiting_activation, active, suspended, left, merged. */
   state: z.string(),

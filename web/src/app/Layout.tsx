@@ -32,6 +32,7 @@ function MainNav({ session }: { session: Session }) {
     { to: '/annuaire', label: t('nav.directory'), shown: session.can('directory.read') },
     { to: '/admin', label: t('nav.admin'), shown: session.can('admin.accounts.manage') },
     { to: '/admin/imports', label: t('nav.imports'), shown: session.can('admin.imports.manage') },
+    { to: '/admin/doublons', label: t('nav.duplicates'), shown: session.can('admin.duplicates.manage') || session.can('platform.duplicates.manage') },
     { to: '/etablissements', label: t('nav.establishments'), shown: session.can('platform.establishments.manage') },
     { to: '/audit', label: t('nav.audit'), shown: session.can('platform.audit.read') },
     { to: '/compte', label: t('nav.account'), shown: true },

@@ -9,6 +9,7 @@ import { ActivationPage } from '../services/auth/pages/ActivationPage';
 import { LoginPage } from '../services/auth/pages/LoginPage';
 import { useMeQuery } from '../services/auth/queries';
 import { DirectoryPage } from '../services/directory/pages/DirectoryPage';
+import { DuplicatesPage } from '../services/duplicates/pages/DuplicatesPage';
 import { EstablishmentsPage } from '../services/establishments/pages/EstablishmentsPage';
 import { ImportsPage } from '../services/imports/pages/ImportsPage';
 import { LegalNoticePage } from '../services/legal/pages/LegalNoticePage';
@@ -95,6 +96,7 @@ export const routes: RouteObject[] = [
           { path: '/annuaire', element: <DirectoryPage /> },
           { path: '/admin', element: <AdminPage /> },
           { path: '/admin/imports', element: <ImportsPage /> },
+          { path: '/admin/doublons', element: <DuplicatesPage /> },
           { path: '/etablissements', element: <EstablishmentsPage /> },
           { path: '/audit', element: <AuditPage /> },
         ],

@@ -20,21 +20,25 @@ function present(ctx: AppContext, actor: Actor, row: CandidateRow, details: Map<
   // A platform administrator's account is merged only by a platform administrator.
   const adminAccount = a.platform_admin === 1 || b.platform_admin === 1;
   const canDecide = row.status === 'open' && (!adminAccount || actor.platformAdmin) && mayDecide(ctx.rights, actor, [...a.establishments, ...b.establishments].map((e) => e.id));
-  const person = (p: PersonDetails): DuplicatePerson => ({
-    id: p.id,
-    login: p.login,
-    firstName: p.first_name,
-    lastName: p.last_name,
-    birthDate: p.birth_date,
+  const person = (p: PersonDetails): DuplicatePerson => {
     // Contact details of someone in an establishment the viewer does not administer stay hidden.
-    email: mayDecide(ctx.rights, actor, p.establishments.map((e) => e.id)) ? p.email : null,
-    nationalId: p.national_id,
-    state: p.state,
-    activated: p.password_hash !== null,
-    createdAt: p.created_at,
-    sources: p.sources,
-    establishments: p.establishments,
-  });
+    const showEmail = mayDecide(ctx.rights, actor, p.establishments.map((e) => e.id));
+    return {
+      id: p.id,
+      login: p.login,
+      firstName: p.first_name,
+      lastName: p.last_name,
+      birthDate: p.birth_date,
+      email: showEmail ? p.email : null,
+      emailHidden: !showEmail && p.email !== null,
+      nationalId: p.national_id,
+      state: p.state,
+      activated: p.password_hash !== null,
+      createdAt: p.created_at,
+      sources: p.sources,
+      establishments: p.establishments,
+    };
+  };
   // The account in use keeps its login: the activated one, else the older one.
   const suggested = a.password_hash !== null && b.password_hash === null ? a : b.password_hash !== null && a.password_hash === null ? b : a.created_at <= b.created_at ? a : b;
   return {

@@ -7,6 +7,7 @@ import { adminTexts } from '../../services/admin/i18n';
 import { auditTexts } from '../../services/audit/i18n';
 import { authTexts } from '../../services/auth/i18n';
 import { directoryTexts } from '../../services/directory/i18n';
+import { duplicatesTexts } from '../../services/duplicates/i18n';
 import { establishmentsTexts } from '../../services/establishments/i18n';
 import { importsTexts } from '../../services/imports/i18n';
 import { legalTexts } from '../../services/legal/i18n';
@@ -28,6 +29,7 @@ function resourcesFor(language: Language) {
       directory: directoryTexts[language],
       admin: adminTexts[language],
       imports: importsTexts[language],
+      duplicates: duplicatesTexts[language],
       establishments: establishmentsTexts[language],
       audit: auditTexts[language],
       legal: legalTexts[language],

@@ -13,6 +13,7 @@ import { accountJourneys } from './journeys/account';
 import { accountStateJourneys, adminJourneys } from './journeys/admin';
 import { authJourneys } from './journeys/auth';
 import { directoryJourneys } from './journeys/directory';
+import { duplicatesJourneys } from './journeys/duplicates';
 import { establishmentsJourneys } from './journeys/establishments';
 import { importsJourneys } from './journeys/imports';
 import { legalJourneys } from './journeys/legal';
@@ -32,6 +33,7 @@ const journeys = [
   ...adminJourneys,
   ...accountStateJourneys,
   ...importsJourneys,
+  ...duplicatesJourneys,
   ...establishmentsJourneys,
   ...legalJourneys,
 ].filter((j) => !process.env.PREAU_E2E_ONLY || j.name.includes(process.env.PREAU_E2E_ONLY));

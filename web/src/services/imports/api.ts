@@ -15,7 +15,7 @@ const POLL_MS = 1000;
 export type ImportRunsPage = { items: ImportRun[]; nextCursor: string | null };
 
 /** The sources an establishment's administrator may upload (the server also knows others, not open yet). */
-export const UPLOAD_SOURCES = ['siecle', 'sts', 'csv'] as const;
+export const UPLOAD_SOURCES = ['siecle', 'sts', 'csv', 'oneroster'] as const;
 export type UploadSource = (typeof UPLOAD_SOURCES)[number];
 export const CSV_PROFILES = ['student', 'relative', 'teacher', 'personnel'] as const satisfies readonly Profile[];
 
@@ -68,4 +68,10 @@ export function useRunQuery(establishmentId: string, runId: string | null) {
     // Polled while the background job works, then left alone.
     refetchInterval: (query) => (isActive(query.state.data) ? POLL_MS : false),
   });
+}
+
+/** The OneRoster bundle of an establishment, or of the whole platform (null); birth dates only when asked. */
+export function oneRosterExportUrl(establishmentId: string | null, demographics: boolean): string {
+  const path = establishmentId ? `/api/establishments/${encodeURIComponent(establishmentId)}/exports/oneroster` : '/api/platform/exports/oneroster';
+  return withQuery(path, { demographics: demographics ? 'true' : null });
 }

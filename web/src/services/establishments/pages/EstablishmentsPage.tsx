@@ -6,6 +6,7 @@ import { Page } from '../../../lib/ui/Page';
 import { establishmentsQueryKey } from '../api';
 import { EstablishmentForm } from '../components/EstablishmentForm';
 import { EstablishmentsList } from '../components/EstablishmentsList';
+import { OneRosterExport } from '../../imports/components/OneRosterExport';
 
 /** Platform administrators: the establishments on the platform, and adding one. */
 export function EstablishmentsPage() {
@@ -24,6 +25,7 @@ export function EstablishmentsPage() {
       <div className="stack">
         <EstablishmentsList />
         <EstablishmentForm onCreated={() => queryClient.invalidateQueries({ queryKey: establishmentsQueryKey })} />
+        {can('platform.exports.manage') ? <OneRosterExport establishmentId={null} /> : null}
       </div>
     </Page>
   );

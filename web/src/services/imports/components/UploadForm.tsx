@@ -11,7 +11,7 @@ import { FileField } from './FileField';
 import { ImportError } from './ImportError';
 
 const AUTO = 'auto';
-const ACCEPT: Record<UploadSource, string> = { siecle: '.xml,text/xml,application/xml', sts: '.xml,text/xml,application/xml', csv: '.csv,.txt,text/csv' };
+const ACCEPT: Record<UploadSource, string> = { siecle: '.xml,text/xml,application/xml', sts: '.xml,text/xml,application/xml', csv: '.csv,.txt,text/csv', oneroster: '.zip,application/zip' };
 
 /** Chooses the source and the files, sends them for a dry run, and hands the report up. */
 export function UploadForm({ establishmentId, onUploaded }: { establishmentId: string; onUploaded: (run: ImportRunDetail) => void }) {

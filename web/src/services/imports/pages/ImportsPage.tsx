@@ -8,6 +8,7 @@ import { Notice } from '../../../lib/ui/Notice';
 import { Loading, Page } from '../../../lib/ui/Page';
 import { applyImport, type ImportRunDetail, runQueryKey, runsQueryKey, useRunQuery } from '../api';
 import { ImportError } from '../components/ImportError';
+import { OneRosterExport } from '../components/OneRosterExport';
 import { RunHistory } from '../components/RunHistory';
 import { RunView } from '../components/RunView';
 import { UploadForm } from '../components/UploadForm';
@@ -15,6 +16,7 @@ import { UploadForm } from '../components/UploadForm';
 /** Upload → dry-run report → apply → applied report; the history below reopens any past report. */
 function Imports({ establishmentId }: { establishmentId: string }) {
   const { t } = useTranslation();
+  const { can } = useSession();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [runId, setRunId] = useState<string | null>(null);
@@ -74,6 +76,7 @@ function Imports({ establishmentId }: { establishmentId: string }) {
         />
       ) : null}
       <RunHistory establishmentId={establishmentId} onOpen={open} />
+      {can('admin.exports.manage') ? <OneRosterExport establishmentId={establishmentId} /> : null}
     </>
   );
 }

@@ -20,6 +20,8 @@ export const NOTIFY_JOBS = { fanOut: 'notify_fanout', email: 'notify_email', pus
 export interface NotifyOptions {
   /** Redis for live delivery across processes (null: this process only). */
   redisUrl: string | null;
+  /** Prefix of the Redis channel, so several installations can share one Redis. */
+  redisPrefix: string;
   /** Quiet hours and digest times are read in this zone. */
   timeZone: string;
   publicUrl: string | null;
@@ -43,6 +45,7 @@ export function notifyOptionsFromEnv(env: NodeJS.ProcessEnv, base: { redisUrl: s
   const fromAddress = /<([^>]+)>/.exec(from)?.[1] ?? from;
   return {
     redisUrl: base.redisUrl,
+    redisPrefix: env.PREAU_REDIS_PREFIX ?? 'preau',
     timeZone,
     publicUrl: base.publicUrl,
     mailer: env.PREAU_SMTP_URL ? smtpMailer(env.PREAU_SMTP_URL, from) : null,
@@ -78,7 +81,7 @@ export interface Notifier {
  */
 export function createNotifier(deps: { db: Db; kind: DatabaseKind; clock: Clock; jobs: JobQueue; log: (message: string) => void }, options: NotifyOptions): Notifier {
   const { db, kind, clock, jobs, log } = deps;
-  const hub = createLiveHub(options.redisUrl, log);
+  const hub = createLiveHub(options.redisUrl, log, `${options.redisPrefix}:live`);
   let vapidKeys: Promise<VapidKeys> | null = null;
   const vapid = () => {
     vapidKeys ??= loadVapidKeys(db, clock, options.vapid).catch((error) => {

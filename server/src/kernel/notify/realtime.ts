@@ -24,9 +24,11 @@ export interface LiveHub {
   close(): Promise<void>;
 }
 
-const CHANNEL = 'preau:live';
-
-export function createLiveHub(redisUrl: string | null, log: (message: string) => void = () => {}): LiveHub {
+/**
+ * `channel` separates installations sharing one Redis (PREAU_REDIS_PREFIX): people's ids are only
+ * unique within one database.
+ */
+export function createLiveHub(redisUrl: string | null, log: (message: string) => void = () => {}, channel = 'preau:live'): LiveHub {
   const listeners = new Map<string, Set<LiveListener>>();
   const deliverLocally = (envelope: LiveEnvelope) => {
     for (const personId of envelope.personIds) {
@@ -57,7 +59,7 @@ export function createLiveHub(redisUrl: string | null, log: (message: string) =>
   const publisher = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   const subscriber = new Redis(redisUrl);
   for (const connection of [publisher, subscriber]) connection.on('error', (error) => log(`redis: ${error.message}`));
-  const subscribed = subscriber.subscribe(CHANNEL).catch((error: Error) => log(`redis subscribe: ${error.message}`));
+  const subscribed = subscriber.subscribe(channel).catch((error: Error) => log(`redis subscribe: ${error.message}`));
   subscriber.on('message', (_channel, raw: string) => {
     try {
       deliverLocally(JSON.parse(raw) as LiveEnvelope);
@@ -70,7 +72,7 @@ export function createLiveHub(redisUrl: string | null, log: (message: string) =>
       await subscribed;
       try {
         // Every process, this one included, gets it back from Redis: one path for all.
-        await publisher.publish(CHANNEL, JSON.stringify(envelope));
+        await publisher.publish(channel, JSON.stringify(envelope));
       } catch (error) {
         log(`redis publish failed, delivering in this process only: ${String(error)}`);
         deliverLocally(envelope);

@@ -123,8 +123,13 @@ describeEachDatabase('duplicates: after imports, merge, and the sources afterwar
     expect(report.updated.items).toEqual([expect.objectContaining({ personId: kept, changes: expect.arrayContaining([{ field: 'lastName', from: 'LEFEVRE', to: 'Lefèvre-Roux' }]) })]);
     expect(report.duplicateProposals).toBe(0);
     expect(await peopleCount()).toBe(before);
-    const after = await db().selectFrom('people').select(['last_name', 'email', 'password_hash']).where('id', '=', kept).executeTakeFirstOrThrow();
-    expect(after).toEqual({ last_name: 'Lefèvre-Roux', email: 'zoe@example.org', password_hash: 'argon2-hash' });
+    // What the person set herself stays: password, chosen e-mail, accepted terms, her session.
+    const after = await db().selectFrom('people').select(['last_name', 'sort_key', 'email', 'password_hash', 'terms_accepted_at', 'state']).where('id', '=', kept).executeTakeFirstOrThrow();
+    expect(after).toEqual({ last_name: 'Lefèvre-Roux', sort_key: 'lefevre-roux zoe', email: 'zoe@example.org', password_hash: 'argon2-hash', terms_accepted_at: '2026-09-01T00:00:00.000Z', state: 'active' });
+    expect((await db().selectFrom('sessions').select('id').where('person_id', '=', kept).execute()).map((s) => s.id)).toEqual(['s-kept']);
+    // The retired account is nobody's "possible duplicate" in later reports.
+    const dry = await runImport(db(), clock, csv({ externalId: 'student:78', firstName: 'Zoé', lastName: 'Lefèvre' }), { apply: false, files: [] });
+    expect(dry.report.duplicates.items).toEqual([]);
   });
 
   it('the CSV now meets a SIECLE-fed account: a conflict in the report and no change, unless overridden (audited)', async () => {

@@ -82,7 +82,8 @@ export async function loadExistingState(db: Db, establishment: { id: string; uai
       .leftJoin('establishments', 'establishments.id', 'memberships.establishment_id')
       .select([...PERSON_COLUMNS, 'people.sort_key', 'establishments.uai'])
       .where('people.sort_key', 'in', part)
-      .where('people.state', '!=', 'left')
+      // Closed accounts and accounts retired by a merge are nobody's duplicate any more.
+      .where('people.state', 'not in', ['left', 'merged'])
       .execute();
     for (const r of rows) {
       if (externalOf.has(r.id)) continue;

@@ -9,3 +9,5 @@ export * from './admin.js';
 export * from './duplicates.js';
 export * from './exports.js';
 export * from './notifications.js';
+export * from './communication.js';
+export * from './messaging.js';

@@ -11,11 +11,13 @@ import { z } from 'zod';
 import { accountRoutes } from '../services/account/index.js';
 import { adminGrants, adminRoutes, establishmentAdminsRoutes, lettersRoutes, peopleRoutes, servicesRoutes } from '../services/admin/index.js';
 import { auditGrants, auditRoutes } from '../services/audit/index.js';
+import { communicationGrants, communicationRoutes } from '../services/communication/index.js';
 import { authGrants, authRoutes } from '../services/auth/index.js';
 import { directoryGrants, directoryRoutes, establishmentsRoutes } from '../services/directory/index.js';
 import { duplicatesGrants, duplicatesRoutes } from '../services/duplicates/index.js';
 import { exportsGrants, exportsRoutes } from '../services/exports/index.js';
 import { importsGrants, importsRoutes, registerImportJobs } from '../services/imports/index.js';
+import { messagingFilesRoutes, messagingGrants, messagingRoutes } from '../services/messaging/index.js';
 import { portalRoutes } from '../services/portal/index.js';
 import { structuresGrants, structuresRoutes } from '../services/structures/index.js';
 import { notificationsGrants, notificationsRoutes } from '../services/notifications/index.js';
@@ -35,7 +37,7 @@ import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { createNotifier, type Notifier, type NotifyOptions, notifyOptionsFromEnv } from './notify/index.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
-export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants];
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants, communicationGrants, messagingGrants];
 
 export interface BuildOptions {
   config: Config;
@@ -108,7 +110,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes, communicationRoutes, messagingRoutes, messagingFilesRoutes]) {
     await app.register(routes(ctx));
   }
   const notifier = createNotifier(

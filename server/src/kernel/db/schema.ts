@@ -288,6 +288,266 @@ export interface DuplicateCandidatesTable {
   kept_id: string | null;
 }
 
+/** Messaging and communication rules (migration 0008). */
+export interface CommunicationRuleSetsTable {
+  establishment_id: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface CommunicationRulesTable {
+  establishment_id: string;
+  sender_profile: string;
+  target: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  establishment_id: string;
+  subject: string;
+  author_id: string;
+  no_reply: number;
+  created_at: string;
+  last_message_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  establishment_id: string;
+  author_id: string;
+  parent_id: string | null;
+  subject: string;
+  body: string;
+  preview: string;
+  search_text: string;
+  /** draft | sent */
+  state: string;
+  no_reply: number;
+  recipient_count: number;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface MessageAddressesTable {
+  message_id: string;
+  /** to | cc | bcc */
+  kind: string;
+  /** person | group | group_relatives */
+  target_type: string;
+  target_id: string;
+  position: number;
+}
+
+export interface MessageFoldersTable {
+  id: string;
+  person_id: string;
+  establishment_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface MailboxItemsTable {
+  person_id: string;
+  message_id: string;
+  establishment_id: string;
+  conversation_id: string;
+  /** author | to | cc | bcc */
+  role: string;
+  folder_id: string | null;
+  trashed: number;
+  read_at: string | null;
+  sort_at: string;
+}
+
+export interface StoredBlobsTable {
+  id: string;
+  bytes: Uint8Array;
+  size: number;
+  created_at: string;
+}
+
+export interface MessageFilesTable {
+  id: string;
+  establishment_id: string;
+  owner_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  blob_id: string;
+  created_at: string;
+}
+
+export interface MessageAttachmentsTable {
+  message_id: string;
+  file_id: string;
+  position: number;
+}
+
+/** "Probably the same person": proposed to the admin, never merged silently (migration 0007). */
+export interface DuplicateCandidatesTable {
+  id: string;
+  /** The pair, person_a < person_b. */
+  person_a: string;
+  person_b: string;
+  /** national_id, shared_source_id, name_birth_date, name_email, name_establishment. */
+  reason: string;
+  /** open, dismissed ("not the same person", remembered), merged. */
+  status: string;
+  detected_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  kept_id: string | null;
+}
+
+/** Timetable and cahier de textes (migration 0011). */
+export interface RoomsTable {
+  id: string;
+  establishment_id: string;
+  code: string;
+  name: string;
+  created_at: string;
+}
+
+export interface SchoolCalendarsTable {
+  establishment_id: string;
+  /** French holiday zone: A, B or C. */
+  zone: string;
+  year_start: string;
+  year_end: string;
+  /** A Monday of a week A; null when the establishment does not alternate weeks. */
+  week_a_reference: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface CalendarHolidaysTable {
+  id: string;
+  establishment_id: string;
+  name: string;
+  /** First and last day without lessons, inclusive. */
+  first_day: string;
+  last_day: string;
+  /** zone | public | manual */
+  source: string;
+}
+
+export interface TimetableSlotsTable {
+  id: string;
+  establishment_id: string;
+  group_id: string;
+  subject_id: string;
+  teacher_id: string | null;
+  room_id: string | null;
+  /** 1 = Monday … 7 = Sunday */
+  weekday: number;
+  /** Wall-clock times in Europe/Paris, HH:MM. */
+  start_time: string;
+  end_time: string;
+  /** all | A | B */
+  weeks: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  /** manual | sts | csv */
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TimetableExceptionsTable {
+  slot_id: string;
+  date: string;
+  establishment_id: string;
+  cancelled: number;
+  room_id: string | null;
+  teacher_id: string | null;
+  note: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface CalendarFeedsTable {
+  person_id: string;
+  nonce: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface TextbookEntriesTable {
+  id: string;
+  establishment_id: string;
+  group_id: string;
+  subject_id: string;
+  author_id: string;
+  slot_id: string | null;
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  title: string;
+  content_html: string;
+  publish_at: string;
+  notified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HomeworkItemsTable {
+  id: string;
+  entry_id: string;
+  establishment_id: string;
+  group_id: string;
+  subject_id: string;
+  kind: string;
+  instructions_html: string;
+  set_on: string;
+  due_on: string;
+  estimated_minutes: number | null;
+  hand_in: string;
+  /** 1: only the students in homework_targets. */
+  targeted: number;
+  publish_at: string;
+  position: number;
+  created_at: string;
+}
+
+export interface HomeworkTargetsTable {
+  homework_id: string;
+  student_id: string;
+}
+
+export interface HomeworkDoneTable {
+  homework_id: string;
+  student_id: string;
+  done_at: string;
+}
+
+export interface TextbookAttachmentsTable {
+  id: string;
+  entry_id: string;
+  /** link | file */
+  kind: string;
+  name: string;
+  url: string | null;
+  media_type: string | null;
+  size: number | null;
+  blob_id: string | null;
+  position: number;
+  created_at: string;
+}
+
+export interface TextbookVisasTable {
+  id: string;
+  establishment_id: string;
+  group_id: string;
+  subject_id: string | null;
+  date: string;
+  comment: string;
+  visa_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   establishments: EstablishmentsTable;
   people: PeopleTable;
@@ -316,4 +576,26 @@ export interface Database {
   push_subscriptions: PushSubscriptionsTable;
   app_secrets: AppSecretsTable;
   hidden_services: HiddenServicesTable;
+  communication_rule_sets: CommunicationRuleSetsTable;
+  communication_rules: CommunicationRulesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  message_addresses: MessageAddressesTable;
+  message_folders: MessageFoldersTable;
+  mailbox_items: MailboxItemsTable;
+  stored_blobs: StoredBlobsTable;
+  message_files: MessageFilesTable;
+  message_attachments: MessageAttachmentsTable;
+  rooms: RoomsTable;
+  school_calendars: SchoolCalendarsTable;
+  calendar_holidays: CalendarHolidaysTable;
+  timetable_slots: TimetableSlotsTable;
+  timetable_exceptions: TimetableExceptionsTable;
+  calendar_feeds: CalendarFeedsTable;
+  textbook_entries: TextbookEntriesTable;
+  homework_items: HomeworkItemsTable;
+  homework_targets: HomeworkTargetsTable;
+  homework_done: HomeworkDoneTable;
+  textbook_attachments: TextbookAttachmentsTable;
+  textbook_visas: TextbookVisasTable;
 }

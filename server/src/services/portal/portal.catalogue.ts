@@ -5,9 +5,11 @@ import type { Right } from '@preau/contracts';
  * exist are listed; each later service adds its line here.
  */
 export const CATALOGUE: { id: string; path: string; right: Right }[] = [
+  { id: 'messaging', path: '/messagerie', right: 'messaging.use' },
   { id: 'directory', path: '/annuaire', right: 'directory.read' },
   { id: 'admin', path: '/admin', right: 'admin.accounts.manage' },
   { id: 'imports', path: '/admin/imports', right: 'admin.imports.manage' },
+  { id: 'communication', path: '/admin/communication', right: 'communication.rules.manage' },
   { id: 'establishments', path: '/etablissements', right: 'platform.establishments.manage' },
   { id: 'audit', path: '/audit', right: 'platform.audit.read' },
   { id: 'account', path: '/compte', right: 'account.manage' },

@@ -6,6 +6,7 @@ import * as importJobs from './0004_import_jobs.js';
 import * as aafStaging from './0005_aaf_staging.js';
 import * as adminConsole from './0006_admin_console.js';
 import * as duplicates from './0007_duplicates.js';
+import * as messaging from './0008_messaging.js';
 import * as notifications from './0009_notifications.js';
 
 /** Every migration, in the order they apply. Names never change once landed. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_aaf_staging': aafStaging,
   '0006_admin_console': adminConsole,
   '0007_duplicates': duplicates,
+  '0008_messaging': messaging,
   '0009_notifications': notifications,
 };

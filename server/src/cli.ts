@@ -6,6 +6,7 @@ import { systemClock } from './kernel/clock.js';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from './kernel/db/database.js';
 import { newId } from './kernel/ids.js';
 import { isValidUai, normalizeUai } from './services/directory/index.js';
+import { type DetectionScope, detectDuplicates } from './services/duplicates/index.js';
 import { UnusableFileError } from './services/imports/feed.js';
 import { UnknownEstablishmentError, runImport } from './services/imports/imports.usecases.js';
 import type { ImportReport } from './services/imports/report.js';
@@ -22,6 +23,7 @@ const USAGE = `Usage:
   preau export oneroster [--uai UAI] --out <file.zip> [--demographics]   one establishment, or the whole platform
   preau establishment add <UAI> "<name>" --type <${ESTABLISHMENT_TYPES.join('|')}> [--academy A] [--city C]
   preau retention run [--days 90] [--dry-run]   delete the accounts of people who left more than N days ago
+  preau duplicates detect [--uai UAI]   look for probable duplicate accounts (proposed in the admin console, never merged here)
 
 Without --apply an import is a dry run: it prints what it would do and changes nothing.`;
 
@@ -36,13 +38,17 @@ function printReport(report: ImportReport) {
   line('deactivated', report.deactivated.count);
   line('conflicts', report.conflicts.count);
   line('duplicates?', report.duplicates.count);
+  if (report.applied) line('proposals', report.duplicateProposals);
   line('rejected', report.rejected.count);
   for (const u of report.updated.items.slice(0, 20)) {
     console.log(`  ~ ${u.name}: ${u.changes.map((c) => `${c.field} ${c.from ?? '∅'} → ${c.to ?? '∅'}`).join(', ') || 'linked'}`);
   }
   for (const m of report.moved.items.slice(0, 20)) console.log(`  ⇄ ${m.name}: ${m.from.join(',') || '∅'} → ${m.to.join(',') || '∅'}`);
   for (const d of report.deactivated.items.slice(0, 20)) console.log(`  − ${d.name} (${d.profile}, ${d.reason})`);
-  for (const c of report.conflicts.items.slice(0, 20)) console.log(`  ! ${c.name}: ${c.reason} (${c.detail})`);
+  for (const c of report.conflicts.items.slice(0, 20)) {
+    const wanted = c.changes.map((x) => `${x.field} ${x.from ?? '∅'} → ${x.to ?? '∅'}`).join(', ');
+    console.log(`  ! ${c.name}: ${c.reason} (${c.detail})${wanted ? ` — not applied: ${wanted}` : ''}`);
+  }
   for (const r of report.rejected.items.slice(0, 50)) console.log(`  ✗ ${r.file}:${r.line ?? '?'} ${r.reason} — ${r.detail}`);
   if (!report.applied) console.log('Nothing was changed. Run again with --apply to apply.');
 }
@@ -158,6 +164,21 @@ async function retentionCommand(database: DatabaseHandle, args: string[]) {
   console.log(values['dry-run'] ? `${count} account(s) would be deleted.` : `${count} account(s) deleted.`);
 }
 
+/** Duplicates are only proposed here: merging is an administrator's decision in the console. */
+async function duplicatesCommand(database: DatabaseHandle, args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { uai: { type: 'string' } } });
+  if (positionals[0] !== 'detect') throw new UsageError('duplicates needs the verb detect.');
+  let scope: DetectionScope = { all: true };
+  if (values.uai) {
+    const uai = normalizeUai(values.uai);
+    const establishment = await database.db.selectFrom('establishments').select('id').where('uai', '=', uai).executeTakeFirst();
+    if (!establishment) throw new UnknownEstablishmentError(uai);
+    scope = { establishmentId: establishment.id };
+  }
+  const proposed = await detectDuplicates(database.db, systemClock, scope);
+  console.log(`${proposed} new duplicate proposal(s); review them in the admin console (Doublons).`);
+}
+
 async function dispatch(argv: string[], env: NodeJS.ProcessEnv) {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help') {
@@ -172,6 +193,7 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv) {
     else if (command === 'export') await exportCommand(database, rest);
     else if (command === 'establishment') await establishmentCommand(database, rest);
     else if (command === 'retention') await retentionCommand(database, rest);
+    else if (command === 'duplicates') await duplicatesCommand(database, rest);
     else throw new UsageError(`unknown command ${command}`);
     return 0;
   } finally {

@@ -126,27 +126,6 @@ export const ERROR_MESSAGES = {
     fr: 'Cette personne n’est pas membre de cette classe ou de ce groupe.',
     en: 'This person is not a member of this class or group.',
   },
-  'duplicates.not_found': { fr: 'Proposition de doublon introuvable.', en: 'Duplicate proposal not found.' },
-  'duplicates.already_decided': {
-    fr: 'Cette proposition a déjà été traitée.',
-    en: 'This proposal was already dealt with.',
-  },
-  'duplicates.not_administered': {
-    fr: 'L’une de ces personnes appartient à un établissement que vous n’administrez pas : demandez à l’administrateur de la plateforme.',
-    en: 'One of these people belongs to a school you do not administer: ask the platform administrator.',
-  },
-  'duplicates.invalid_keep': {
-    fr: 'Le compte à conserver doit être l’un des deux comptes proposés.',
-    en: 'The account to keep must be one of the two proposed accounts.',
-  },
-  'duplicates.account_unavailable': {
-    fr: 'L’un de ces comptes a été fermé ou fusionné entre-temps.',
-    en: 'One of these accounts was closed or merged in the meantime.',
-  },
-  'notifications.push_subscription_not_found': {
-    fr: 'Cet appareil n’est pas abonné aux notifications.',
-    en: 'This device is not subscribed to notifications.',
-  },
   'communication.not_allowed': {
     fr: 'Vous ne pouvez pas écrire à certains destinataires choisis.',
     en: 'You may not write to some of the chosen recipients.',

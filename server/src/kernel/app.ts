@@ -23,6 +23,8 @@ import { structuresGrants, structuresRoutes } from '../services/structures/index
 import { notificationsGrants, notificationsRoutes } from '../services/notifications/index.js';
 import { timelineGrants, timelineRoutes } from '../services/timeline/index.js';
 import { registerRetentionJobs, scheduleRetention } from '../services/retention/index.js';
+import { timetableGrants, timetableRoutes } from '../services/timetable/index.js';
+import { homeworkGrants, homeworkRoutes, schedulePublications } from '../services/homework/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
 import { installSecurityHeaders } from './http/security-headers.js';
@@ -37,7 +39,7 @@ import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { createNotifier, type Notifier, type NotifyOptions, notifyOptionsFromEnv } from './notify/index.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
-export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants, communicationGrants, messagingGrants];
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants, communicationGrants, messagingGrants, timetableGrants, homeworkGrants];
 
 export interface BuildOptions {
   config: Config;
@@ -110,7 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes, communicationRoutes, messagingRoutes, messagingFilesRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes, communicationRoutes, messagingRoutes, messagingFilesRoutes, timetableRoutes, homeworkRoutes]) {
     await app.register(routes(ctx));
   }
   const notifier = createNotifier(
@@ -127,7 +129,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     let stopSchedule = () => {};
     app.addHook('onReady', async () => {
       await ctx.jobs.start();
-      stopSchedule = scheduleRetention(ctx);
+      const stopRetention = scheduleRetention(ctx);
+      const stopPublications = schedulePublications(ctx);
+      stopSchedule = () => {
+        stopRetention();
+        stopPublications();
+      };
       notifier.start();
     });
     app.addHook('onClose', async () => {

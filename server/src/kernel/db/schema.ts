@@ -272,22 +272,6 @@ export interface HiddenServicesTable {
   hidden_at: string;
 }
 
-/** "Probably the same person": proposed to the admin, never merged silently (migration 0007). */
-export interface DuplicateCandidatesTable {
-  id: string;
-  /** The pair, person_a < person_b. */
-  person_a: string;
-  person_b: string;
-  /** national_id, shared_source_id, name_birth_date, name_email, name_establishment. */
-  reason: string;
-  /** open, dismissed ("not the same person", remembered), merged. */
-  status: string;
-  detected_at: string;
-  decided_at: string | null;
-  decided_by: string | null;
-  kept_id: string | null;
-}
-
 /** Messaging and communication rules (migration 0008). */
 export interface CommunicationRuleSetsTable {
   establishment_id: string;
@@ -564,9 +548,9 @@ export interface Database {
   audit_log: AuditLogTable;
   person_sources: PersonSourcesTable;
   import_runs: ImportRunsTable;
+  duplicate_candidates: DuplicateCandidatesTable;
   aaf_staging: AafStagingTable;
   aaf_staging_members: AafStagingMembersTable;
-  duplicate_candidates: DuplicateCandidatesTable;
   outbox_events: OutboxEventsTable;
   event_recipients: EventRecipientsTable;
   notifications: NotificationsTable;

@@ -12,5 +12,8 @@ export const CATALOGUE: { id: string; path: string; right: Right }[] = [
   { id: 'communication', path: '/admin/communication', right: 'communication.rules.manage' },
   { id: 'establishments', path: '/etablissements', right: 'platform.establishments.manage' },
   { id: 'audit', path: '/audit', right: 'platform.audit.read' },
+  { id: 'timetable', path: '/emploi-du-temps', right: 'timetable.read' },
+  { id: 'textbook', path: '/cahier-de-textes', right: 'homework.read' },
+  { id: 'agenda', path: '/agenda', right: 'homework.agenda' },
   { id: 'account', path: '/compte', right: 'account.manage' },
 ];

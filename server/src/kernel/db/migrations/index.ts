@@ -8,6 +8,7 @@ import * as adminConsole from './0006_admin_console.js';
 import * as duplicates from './0007_duplicates.js';
 import * as messaging from './0008_messaging.js';
 import * as notifications from './0009_notifications.js';
+import * as timetableHomework from './0011_timetable_homework.js';
 
 /** Every migration, in the order they apply. Names never change once landed. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_duplicates': duplicates,
   '0008_messaging': messaging,
   '0009_notifications': notifications,
+  '0011_timetable_homework': timetableHomework,
 };

@@ -65,6 +65,10 @@ export const NotificationPreferences = z.object({
   audience: NotificationAudience,
   /** Without an address, e-mails cannot be sent. */
   hasEmail: z.boolean(),
+  /** The installation has an SMTP server configured. */
+  emailAvailable: z.boolean(),
+  /** Devices (browsers) subscribed to web push. */
+  pushDevices: z.number().int(),
   timeZone: z.string(),
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;

@@ -9,6 +9,7 @@ import { leaveAfterLogout } from '../services/auth/queries';
 import { currentLanguage } from './i18n';
 import { type Session, useOptionalSession } from './session';
 import { BusyButton } from '../lib/ui/BusyButton';
+import { Bell } from '../services/timeline/components/Bell';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -35,6 +36,7 @@ function MainNav({ session }: { session: Session }) {
     { to: '/admin/doublons', label: t('nav.duplicates'), shown: session.can('admin.duplicates.manage') || session.can('platform.duplicates.manage') },
     { to: '/etablissements', label: t('nav.establishments'), shown: session.can('platform.establishments.manage') },
     { to: '/audit', label: t('nav.audit'), shown: session.can('platform.audit.read') },
+    { to: '/admin/notifications', label: t('nav.notificationDefaults'), shown: session.can('notifications.defaults.manage') },
     { to: '/compte', label: t('nav.account'), shown: true },
   ];
   return (
@@ -124,6 +126,7 @@ export function Layout() {
           </Link>
           <div className="site-header__tools">
             {session ? <span className="site-header__user">{t('layout.signedInAs', { name: session.me.displayName })}</span> : null}
+            {session ? <Bell /> : null}
             <LanguageSwitch />
             {session ? <LogoutButton /> : null}
           </div>

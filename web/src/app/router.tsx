@@ -15,6 +15,8 @@ import { ImportsPage } from '../services/imports/pages/ImportsPage';
 import { LegalNoticePage } from '../services/legal/pages/LegalNoticePage';
 import { PrivacyPage } from '../services/legal/pages/PrivacyPage';
 import { HomePage } from '../services/portal/pages/HomePage';
+import { EstablishmentNotificationsPage } from '../services/notifications/pages/EstablishmentNotificationsPage';
+import { NotificationPreferencesPage } from '../services/notifications/pages/NotificationPreferencesPage';
 import { Layout } from './Layout';
 import { SessionProvider, useOptionalSession } from './session';
 
@@ -99,6 +101,8 @@ export const routes: RouteObject[] = [
           { path: '/admin/doublons', element: <DuplicatesPage /> },
           { path: '/etablissements', element: <EstablishmentsPage /> },
           { path: '/audit', element: <AuditPage /> },
+          { path: '/notifications', element: <NotificationPreferencesPage /> },
+          { path: '/admin/notifications', element: <EstablishmentNotificationsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -43,7 +43,7 @@ export function notificationsRoutes(ctx: AppContext, notifier: Notifier): Fastif
         timeZone: notifier.options.timeZone,
       };
     };
-    const Preferences = NotificationPreferences.extend({ emailAvailable: z.boolean(), pushDevices: z.number().int() });
+    const Preferences = NotificationPreferences;
 
     app.get(
       '/api/notifications/preferences',
@@ -104,10 +104,10 @@ export function notificationsRoutes(ctx: AppContext, notifier: Notifier): Fastif
 
     app.delete(
       '/api/notifications/push/subscriptions',
-      { config: { right: 'notifications.use' }, schema: { tags: ['notifications'], body: PushEndpoint, response: { 200: z.object({ devices: z.number().int() }) } } },
+      { config: { right: 'notifications.use' }, schema: { tags: ['notifications'], querystring: PushEndpoint, response: { 200: z.object({ devices: z.number().int() }) } } },
       async (request) => {
         const actor = requireActor(request);
-        if (!(await deleteSubscription(ctx.db, actor.personId, request.body.endpoint))) throw notFound('notifications.push_subscription_not_found');
+        if (!(await deleteSubscription(ctx.db, actor.personId, request.query.endpoint))) throw notFound('notifications.push_subscription_not_found');
         return { devices: await countSubscriptions(ctx.db, actor.personId) };
       },
     );

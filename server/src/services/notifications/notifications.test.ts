@@ -125,10 +125,11 @@ describeEachDatabase('notification preferences and establishment defaults', (dat
     expect(created.json()).toEqual({ devices: 1 });
     expect((await get(who.theo)).json().pushDevices).toBe(1);
 
-    const foreign = await t.app.inject({ method: 'DELETE', url: '/api/notifications/push/subscriptions', headers: who.alice.headers, payload: { endpoint: subscription.endpoint } });
+    const url = `/api/notifications/push/subscriptions?endpoint=${encodeURIComponent(subscription.endpoint)}`;
+    const foreign = await t.app.inject({ method: 'DELETE', url, headers: who.alice.headers });
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error.code).toBe('notifications.push_subscription_not_found');
-    const removed = await t.app.inject({ method: 'DELETE', url: '/api/notifications/push/subscriptions', headers: who.theo.headers, payload: { endpoint: subscription.endpoint } });
+    const removed = await t.app.inject({ method: 'DELETE', url, headers: who.theo.headers });
     expect(removed.json()).toEqual({ devices: 0 });
   });
 });

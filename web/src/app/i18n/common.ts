@@ -19,6 +19,7 @@ export const commonTexts = {
       duplicates: 'Doublons',
       establishments: 'Établissements',
       audit: 'Journal d’audit',
+      notificationDefaults: 'Notifications de l’établissement',
     },
     language: { switchLabel: 'English', switchDescription: 'Switch to English', current: 'Langue : français' },
     footer: {
@@ -92,6 +93,7 @@ export const commonTexts = {
       duplicates: 'Duplicates',
       establishments: 'Schools',
       audit: 'Audit log',
+      notificationDefaults: 'School notifications',
     },
     language: { switchLabel: 'Français', switchDescription: 'Passer en français', current: 'Language: English' },
     footer: {

@@ -11,6 +11,8 @@ import { duplicatesTexts } from '../../services/duplicates/i18n';
 import { establishmentsTexts } from '../../services/establishments/i18n';
 import { importsTexts } from '../../services/imports/i18n';
 import { legalTexts } from '../../services/legal/i18n';
+import { notificationsTexts } from '../../services/notifications/i18n';
+import { timelineTexts } from '../../services/timeline/i18n';
 import { portalTexts } from '../../services/portal/i18n';
 import { commonTexts } from './common';
 
@@ -33,6 +35,8 @@ function resourcesFor(language: Language) {
       establishments: establishmentsTexts[language],
       audit: auditTexts[language],
       legal: legalTexts[language],
+      timeline: timelineTexts[language],
+      notifications: notificationsTexts[language],
       errors: errorResources(language),
     },
   };

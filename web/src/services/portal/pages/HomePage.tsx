@@ -7,10 +7,11 @@ import { useHomeQuery } from '../api';
 import { ChildSwitcher } from '../components/ChildSwitcher';
 import { EstablishmentSwitcher } from '../components/EstablishmentSwitcher';
 import { Tiles } from '../components/Tiles';
+import { Timeline } from '../../timeline/components/Timeline';
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { me, membership } = useSession();
+  const { me, membership, can } = useSession();
   const errorMessage = useErrorMessage();
   const home = useHomeQuery(membership?.establishment.id ?? null);
   const establishmentName = home.data?.establishment?.name ?? membership?.establishment.name;
@@ -36,6 +37,7 @@ export function HomePage() {
         {home.isError ? <Notice tone="error">{errorMessage(home.error)}</Notice> : null}
         {home.data ? <Tiles tiles={home.data.tiles} /> : null}
       </section>
+      {can('notifications.use') ? <Timeline /> : null}
     </Page>
   );
 }

@@ -1,0 +1,21 @@
+import type { TimelineItem } from '@preau/contracts';
+import type { TFunction } from 'i18next';
+
+/**
+ * Where an event leads, by the kind of resource it names. A service adds its line once its page
+ * exists; an item without a link still reads fully in the timeline.
+ */
+const LINKS: Record<string, (id: string) => string> = {};
+
+export function linkFor(item: TimelineItem): string | null {
+  const link = LINKS[item.resource.kind];
+  return link ? link(item.resource.id) : null;
+}
+
+/** The event's sentence in the reader's language ("Nouveau message : Sortie au musée"). */
+export function titleFor(t: TFunction, item: TimelineItem): string {
+  // i18next reads dots as nesting: "message.received" is stored as message_received.
+  const key = `timeline.events.${item.type.replace(/\./g, '_')}`;
+  const text = t(key, { ...item.summary, interpolation: { escapeValue: false } });
+  return text === key ? t('timeline.events.unknown') : text;
+}

@@ -39,6 +39,19 @@ export async function listGroups(db: Db, establishmentId: string) {
   return groups.map((g) => ({ ...g, subjects: taught.filter((t) => t.group_id === g.id) }));
 }
 
+interface IdRange {
+  after: string | null;
+  last: string;
+}
+
+/** `column` within (after, last]: one batch of people, by id. */
+function inRange<Q extends { where: (...args: never[]) => Q }>(q: Q, column: string, range: IdRange): Q {
+  // biome-ignore lint/suspicious/noExplicitAny: the column is one of the callers' own, typed where they build the query
+  const where = (query: Q, op: string, value: string) => (query.where as any)(column, op, value) as Q;
+  const upTo = where(q, '<=', range.last);
+  return range.after ? where(upTo, '>', range.after) : upTo;
+}
+
 /** The next batch of people with an exported profile in scope, by id (keyset), with what users.csv needs. */
 export async function peopleBatch(db: Db, scope: ExportScope, after: string | null) {
   let ids = scoped(db.selectFrom('memberships').select('person_id').distinct().where('profile', 'in', [...EXPORTED_PROFILES]), 'establishment_id', scope);
@@ -46,33 +59,35 @@ export async function peopleBatch(db: Db, scope: ExportScope, after: string | nu
   const idRows = await ids.orderBy('person_id').limit(BATCH).execute();
   const personIds = idRows.map((r) => r.person_id);
   if (!personIds.length) return [];
-  const [people, memberships, functions, asRelative, asStudent, classes] = await Promise.all([
-    db
-      .selectFrom('people')
-      .select(['id', 'login', 'first_name', 'first_names', 'last_name', 'birth_date', 'email', 'phone', 'national_id', 'state'])
-      .where('id', 'in', personIds)
+  // The batch is a contiguous range of ids: range conditions use the (person_id, …) indexes with
+  // two parameters, where an IN list of a thousand ids costs a statement preparation per batch.
+  const range = { after, last: personIds[personIds.length - 1] };
+  const wanted = new Set(personIds);
+  const [people, memberships, functions, asRelative, asStudent, memberOf] = await Promise.all([
+    inRange(db.selectFrom('people').select(['id', 'login', 'first_name', 'first_names', 'last_name', 'birth_date', 'email', 'phone', 'national_id', 'state']), 'id', range)
       .orderBy('id')
       .execute(),
-    scoped(db.selectFrom('memberships').select(['person_id', 'establishment_id', 'profile']).where('person_id', 'in', personIds).where('profile', 'in', [...EXPORTED_PROFILES]), 'establishment_id', scope)
+    inRange(scoped(db.selectFrom('memberships').select(['person_id', 'establishment_id', 'profile']).where('profile', 'in', [...EXPORTED_PROFILES]), 'establishment_id', scope), 'person_id', range)
+      .orderBy('person_id')
       .orderBy('establishment_id')
       .orderBy('profile')
       .execute(),
-    scoped(db.selectFrom('person_functions').select(['person_id', 'establishment_id', 'function']).where('person_id', 'in', personIds), 'establishment_id', scope).orderBy('function').execute(),
+    inRange(scoped(db.selectFrom('person_functions').select(['person_id', 'establishment_id', 'function']), 'establishment_id', scope), 'person_id', range).orderBy('function').execute(),
     // Links within the scope only: a parent's child in another school is not in this export.
-    relativesOf(db, scope, personIds, 'relative_id'),
-    relativesOf(db, scope, personIds, 'student_id'),
-    scoped(
-      db
-        .selectFrom('group_members')
-        .innerJoin('groups', 'groups.id', 'group_members.group_id')
-        .select(['group_members.person_id', 'groups.level'])
-        .where('group_members.person_id', 'in', personIds)
-        .where('group_members.role', '=', 'student')
-        .where('groups.kind', '=', 'class'),
-      'groups.establishment_id',
-      scope,
-    ).execute(),
+    relativesOf(db, scope, range, 'relative_id'),
+    relativesOf(db, scope, range, 'student_id'),
+    inRange(db.selectFrom('group_members').select(['person_id', 'group_id']).where('role', '=', 'student'), 'person_id', range).execute(),
   ]);
+  // Levels of the classes those students are in: a second query by the (few) groups concerned, as
+  // SQLite would otherwise walk every group of the platform for each batch.
+  const groupIds = [...new Set(memberOf.map((g) => g.group_id))];
+  const levels = new Map<string, string | null>();
+  for (let i = 0; i < groupIds.length; i += 500) {
+    const part = groupIds.slice(i, i + 500);
+    const rows = await scoped(db.selectFrom('groups').select(['id', 'level']).where('id', 'in', part).where('kind', '=', 'class'), 'establishment_id', scope).execute();
+    for (const g of rows) levels.set(g.id, g.level);
+  }
+  const classes = memberOf.filter((g) => levels.has(g.group_id)).map((g) => ({ person_id: g.person_id, level: levels.get(g.group_id) ?? null }));
   const group = <T extends { person_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r]);
@@ -83,7 +98,9 @@ export async function peopleBatch(db: Db, scope: ExportScope, after: string | nu
   const rel = group(asRelative);
   const stu = group(asStudent);
   const cls = group(classes);
-  return people.map((p) => ({
+  return people
+    .filter((p) => wanted.has(p.id))
+    .map((p) => ({
     ...p,
     memberships: m.get(p.id) ?? [],
     functions: f.get(p.id) ?? [],
@@ -95,13 +112,12 @@ export async function peopleBatch(db: Db, scope: ExportScope, after: string | nu
 export type ExportedPerson = Awaited<ReturnType<typeof peopleBatch>>[number];
 
 /** Relations of these people (as `side`), with the other person, both members of the scope. */
-function relativesOf(db: Db, scope: ExportScope, personIds: string[], side: 'relative_id' | 'student_id') {
+function relativesOf(db: Db, scope: ExportScope, range: IdRange, side: 'relative_id' | 'student_id') {
   const other = side === 'relative_id' ? 'student_id' : 'relative_id';
   const otherProfile = side === 'relative_id' ? 'student' : 'relative';
-  let q = db
+  const q = db
     .selectFrom('relatives')
     .select([`relatives.${side} as person_id`, `relatives.${other} as other_id`, 'relatives.legal_guardian'])
-    .where(`relatives.${side}`, 'in', personIds)
     .where((eb) =>
       eb.exists(
         scoped(
@@ -115,8 +131,7 @@ function relativesOf(db: Db, scope: ExportScope, personIds: string[], side: 'rel
         ),
       ),
     );
-  q = q.orderBy(`relatives.${other}`);
-  return q.execute();
+  return inRange(q, `relatives.${side}`, range).orderBy(`relatives.${other}`).execute();
 }
 
 /** The next batch of class and group memberships in scope, with the subjects a teacher teaches there. */

@@ -165,5 +165,9 @@ export const EstablishmentAdmin = z.object({
   profiles: z.array(Profile),
 });
 export type EstablishmentAdmin = z.infer<typeof EstablishmentAdmin>;
-export const EstablishmentAdmins = z.object({ items: z.array(EstablishmentAdmin) });
+export const EstablishmentAdmins = z.object({
+  establishment: z.object({ id: z.string(), uai: z.string(), name: z.string() }),
+  items: z.array(EstablishmentAdmin),
+});
+export type EstablishmentAdminsList = z.infer<typeof EstablishmentAdmins>;
 export const AppointAdmin = z.object({ personId: Id });

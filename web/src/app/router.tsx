@@ -4,12 +4,17 @@ import { Loading, Page } from '../lib/ui/Page';
 import { Notice } from '../lib/ui/Notice';
 import { AccountPage } from '../services/account/pages/AccountPage';
 import { AdminPage } from '../services/admin/pages/AdminPage';
+import { PersonPage } from '../services/admin/pages/PersonPage';
+import { ServicesPage } from '../services/admin/pages/ServicesPage';
+import { StructurePage } from '../services/admin/pages/StructurePage';
+import { StructuresPage } from '../services/admin/pages/StructuresPage';
 import { AuditPage } from '../services/audit/pages/AuditPage';
 import { ActivationPage } from '../services/auth/pages/ActivationPage';
 import { LoginPage } from '../services/auth/pages/LoginPage';
 import { useMeQuery } from '../services/auth/queries';
 import { DirectoryPage } from '../services/directory/pages/DirectoryPage';
 import { DuplicatesPage } from '../services/duplicates/pages/DuplicatesPage';
+import { EstablishmentAdminsPage } from '../services/establishments/pages/EstablishmentAdminsPage';
 import { EstablishmentsPage } from '../services/establishments/pages/EstablishmentsPage';
 import { ImportsPage } from '../services/imports/pages/ImportsPage';
 import { LegalNoticePage } from '../services/legal/pages/LegalNoticePage';
@@ -98,8 +103,13 @@ export const routes: RouteObject[] = [
           { path: '/annuaire', element: <DirectoryPage /> },
           { path: '/admin', element: <AdminPage /> },
           { path: '/admin/imports', element: <ImportsPage /> },
+          { path: '/admin/personnes/:personId', element: <PersonPage /> },
+          { path: '/admin/classes', element: <StructuresPage /> },
+          { path: '/admin/classes/:groupId', element: <StructurePage /> },
+          { path: '/admin/services', element: <ServicesPage /> },
           { path: '/admin/doublons', element: <DuplicatesPage /> },
           { path: '/etablissements', element: <EstablishmentsPage /> },
+          { path: '/etablissements/:establishmentId/administrateurs', element: <EstablishmentAdminsPage /> },
           { path: '/audit', element: <AuditPage /> },
           { path: '/notifications', element: <NotificationPreferencesPage /> },
           { path: '/admin/notifications', element: <EstablishmentNotificationsPage /> },

@@ -1,5 +1,8 @@
+import { consoleTexts } from './console-i18n';
+
 export const adminTexts = {
   fr: {
+    ...consoleTexts.fr,
     title: 'Administration',
     intro: 'Comptes des personnes de {{establishment}}. Réinitialiser un compte donne un nouveau code d’activation ; l’ancien mot de passe ne fonctionne plus. Suspendre un compte empêche la personne de se connecter jusqu’à sa réactivation.',
     noAccess: 'Vous n’administrez pas les comptes de cet établissement.',
@@ -42,6 +45,7 @@ export const adminTexts = {
     },
   },
   en: {
+    ...consoleTexts.en,
     title: 'Administration',
     intro: 'Accounts of the people of {{establishment}}. Resetting an account gives a new activation code; the old password stops working. Suspending an account stops the person from logging in until it is reactivated.',
     noAccess: 'You do not manage the accounts of this school.',

@@ -1,4 +1,4 @@
-import type { Establishment, EstablishmentType } from '@preau/contracts';
+import type { AdminPeoplePage, Establishment, EstablishmentAdminsList, EstablishmentType } from '@preau/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 
@@ -27,4 +27,26 @@ export function useEstablishmentsQuery(q: string, cursor: string | null) {
 
 export function createEstablishment(draft: EstablishmentDraft): Promise<Establishment> {
   return api.post<Establishment>('/api/platform/establishments', draft);
+}
+
+// ---- Local administrators of one establishment, appointed by the platform ----
+
+const adminsPath = (establishmentId: string) => `/api/platform/establishments/${encodeURIComponent(establishmentId)}/admins`;
+export const adminsQueryKey = (establishmentId: string) => ['platform', 'establishment-admins', establishmentId] as const;
+
+export function useEstablishmentAdminsQuery(establishmentId: string, enabled = true) {
+  return useQuery({ queryKey: adminsQueryKey(establishmentId), queryFn: () => api.get<EstablishmentAdminsList>(adminsPath(establishmentId)), enabled });
+}
+
+export function appointAdmin(establishmentId: string, personId: string): Promise<EstablishmentAdminsList> {
+  return api.post<EstablishmentAdminsList>(adminsPath(establishmentId), { personId });
+}
+
+export function removeAdmin(establishmentId: string, personId: string): Promise<EstablishmentAdminsList> {
+  return api.delete<EstablishmentAdminsList>(`${adminsPath(establishmentId)}/${encodeURIComponent(personId)}`);
+}
+
+/** People of the establishment, to choose a new administrator from (staff and teachers only may be). */
+export function searchPeopleOf(establishmentId: string, q: string): Promise<AdminPeoplePage> {
+  return api.get<AdminPeoplePage>(`/api/admin/establishments/${encodeURIComponent(establishmentId)}/people`, { q: q.trim() || undefined, limit: 20 });
 }

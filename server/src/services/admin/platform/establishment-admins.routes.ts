@@ -44,6 +44,11 @@ async function admins(ctx: AppContext, establishmentId: string) {
 /** Platform administrators appoint and remove each establishment's local administrators. */
 export function establishmentAdminsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    const answer = async (establishmentId: string) => {
+      const establishment = await findEstablishment(ctx.db, establishmentId);
+      if (!establishment) throw notFound('directory.establishment_not_found');
+      return { establishment: { id: establishment.id, uai: establishment.uai, name: establishment.name }, items: await admins(ctx, establishmentId) };
+    };
     app.addHook('preHandler', async (request) => {
       const { establishmentId } = (request.params ?? {}) as { establishmentId?: string };
       if (establishmentId && !(await findEstablishment(ctx.db, establishmentId))) throw notFound('directory.establishment_not_found');
@@ -52,7 +57,7 @@ export function establishmentAdminsRoutes(ctx: AppContext): FastifyPluginAsyncZo
     app.get(
       '/api/platform/establishments/:establishmentId/admins',
       { config: { right }, schema: { tags: ['platform'], params: EstablishmentParams, response: { 200: EstablishmentAdmins } } },
-      async (request) => ({ items: await admins(ctx, request.params.establishmentId) }),
+      async (request) => answer(request.params.establishmentId),
     );
 
     app.post(
@@ -84,7 +89,7 @@ export function establishmentAdminsRoutes(ctx: AppContext): FastifyPluginAsyncZo
           ctx.sessions.forgetPeople([personId]);
           await recordAudit(ctx.db, ctx.clock, { action: 'platform.establishment_admin.appointed', actorId: requireActor(request).personId, targetId: personId, establishmentId, ip: request.ip });
         }
-        return { items: await admins(ctx, establishmentId) };
+        return answer(establishmentId);
       },
     );
 
@@ -103,7 +108,7 @@ export function establishmentAdminsRoutes(ctx: AppContext): FastifyPluginAsyncZo
         await ctx.db.deleteFrom('person_functions').where('person_id', '=', personId).where('establishment_id', '=', establishmentId).where('function', '=', 'admin_local').execute();
         ctx.sessions.forgetPeople([personId]);
         await recordAudit(ctx.db, ctx.clock, { action: 'platform.establishment_admin.removed', actorId: requireActor(request).personId, targetId: personId, establishmentId, ip: request.ip });
-        return { items: current.filter((a) => a.id !== personId) };
+        return answer(establishmentId);
       },
     );
   };

@@ -1,5 +1,6 @@
 import type { Establishment } from '@preau/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 /** A plain semantic table: read-only data needs no grid keyboard model. */
 export function EstablishmentsTable({ establishments }: { establishments: Establishment[] }) {
@@ -18,12 +19,13 @@ export function EstablishmentsTable({ establishments }: { establishments: Establ
             <th scope="col">{t('establishments.table.type')}</th>
             <th scope="col">{t('establishments.table.academy')}</th>
             <th scope="col">{t('establishments.table.city')}</th>
+            <th scope="col">{t('establishments.admins.column')}</th>
           </tr>
         </thead>
         <tbody>
           {establishments.length === 0 ? (
             <tr>
-              <td colSpan={5}>{t('establishments.table.empty')}</td>
+              <td colSpan={6}>{t('establishments.table.empty')}</td>
             </tr>
           ) : (
             establishments.map((e) => (
@@ -33,6 +35,11 @@ export function EstablishmentsTable({ establishments }: { establishments: Establ
                 <td>{t(`establishmentTypes.${e.type}`)}</td>
                 <td>{e.academy ?? none}</td>
                 <td>{[e.postalCode, e.city].filter(Boolean).join(' ') || none}</td>
+                <td>
+                  <Link to={`/etablissements/${encodeURIComponent(e.id)}/administrateurs`} aria-label={t('establishments.admins.manageLabel', { name: e.name })}>
+                    {t('establishments.admins.manage')}
+                  </Link>
+                </td>
               </tr>
             ))
           )}

@@ -17,6 +17,7 @@ import { duplicatesJourneys } from './journeys/duplicates';
 import { establishmentsJourneys } from './journeys/establishments';
 import { importsJourneys } from './journeys/imports';
 import { legalJourneys } from './journeys/legal';
+import { timelineJourneys } from './journeys/timeline';
 import { portalJourneys } from './journeys/portal';
 import { runJourneys } from './support/runner';
 import { type RunningServer, startServer } from './support/server';
@@ -36,6 +37,7 @@ const journeys = [
   ...duplicatesJourneys,
   ...establishmentsJourneys,
   ...legalJourneys,
+  ...timelineJourneys,
 ].filter((j) => !process.env.PREAU_E2E_ONLY || j.name.includes(process.env.PREAU_E2E_ONLY));
 
 function ensureWebBuild(): void {

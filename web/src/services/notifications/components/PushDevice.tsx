@@ -87,17 +87,21 @@ export function PushDevice({ devices }: { devices: number }) {
   return (
     <section aria-labelledby="push-title" className="stack">
       <h2 id="push-title">{t('notifications.pushTitle')}</h2>
-      <p>{t('notifications.pushDevices', { count: devices })}</p>
+      <p>{devices === 0 ? t('notifications.pushNoDevice') : t('notifications.pushDevices', { count: devices })}</p>
       {!supported() ? (
         <p>{t('notifications.pushUnsupported')}</p>
-      ) : subscribed ? (
-        <BusyButton className="button button--secondary" busy={busy} onPress={disable}>
-          {t('notifications.pushDisable')}
-        </BusyButton>
       ) : (
-        <BusyButton className="button button--secondary" busy={busy} onPress={enable}>
-          {t('notifications.pushEnable')}
-        </BusyButton>
+        <div className="prefs__push-actions">
+          {subscribed ? (
+            <BusyButton className="button button--secondary" busy={busy} onPress={disable}>
+              {t('notifications.pushDisable')}
+            </BusyButton>
+          ) : (
+            <BusyButton className="button button--secondary" busy={busy} onPress={enable}>
+              {t('notifications.pushEnable')}
+            </BusyButton>
+          )}
+        </div>
       )}
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
     </section>

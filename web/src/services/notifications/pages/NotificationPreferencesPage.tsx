@@ -78,8 +78,11 @@ function PreferencesForm({ preferences }: { preferences: NotificationPreferences
   };
   return (
     <div className="stack">
-      {!preferences.hasEmail ? <Notice tone="info">{t('notifications.noEmail')}</Notice> : null}
-      {!preferences.emailAvailable ? <Notice tone="info">{t('notifications.emailUnavailable')}</Notice> : null}
+      {!preferences.emailAvailable ? (
+        <Notice tone="info">{t('notifications.emailUnavailable')}</Notice>
+      ) : !preferences.hasEmail ? (
+        <Notice tone="info">{t('notifications.noEmail')}</Notice>
+      ) : null}
       <p>{hasOwn ? t('notifications.ownChoices') : t('notifications.followsDefault')}</p>
       <form className="form stack" onSubmit={onSubmit} aria-labelledby="prefs-title">
         <h2 id="prefs-title" className="visually-hidden">

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../kernel/context.js';
 import type { Db } from '../../../kernel/db/database.js';
 import { AppError, badRequest, forbidden, notFound } from '../../../kernel/errors/app-error.js';
 import { newId } from '../../../kernel/ids.js';
+import { displayName } from '../../directory/index.js';
 import { addDays, lessonsOf, parisToday } from '../../timetable/index.js';
 import { groupAccess, requireWriter } from '../homework.access.js';
 import { readsWholeEstablishment, signsOff } from '../homework.policy.js';
@@ -66,7 +67,7 @@ export async function readTextbook(ctx: AppContext, actor: Actor, establishmentI
       subject: v.subject_id ? { id: v.subject_id, name: v.subject_name ?? '' } : null,
       date: v.date,
       comment: v.comment,
-      by: { id: v.visa_by ?? '', displayName: `${v.first_name ?? ''} ${v.last_name ?? ''}`.trim() },
+      by: { id: v.visa_by ?? '', displayName: displayName(v.first_name ?? '', v.last_name ?? '') },
       at: v.created_at,
     })),
     canWriteSubjects: access.writableSubjects,

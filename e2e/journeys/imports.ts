@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import type { Journey } from '../support/runner';
 import { logInToHome, noHorizontalScroll, text, textAppears, tilesLoaded } from '../support/ui';
@@ -105,6 +106,33 @@ export const importsJourneys: Journey[] = [
       }
       await noHorizontalScroll(page);
       await a11y(page, 'imports upload error (mobile)');
+    },
+  },
+  {
+    name: 'demo.admin downloads the collège as a OneRoster bundle, with birth dates only when asked',
+    async run({ page, baseUrl, demoPassword, a11y }) {
+      await logInToHome(page, baseUrl, 'demo.admin', demoPassword);
+      await page.goto(`${baseUrl}/admin/imports`);
+      const section = page.getByRole('region', { name: 'Export OneRoster' });
+      const link = section.getByRole('link', { name: 'Télécharger l’export OneRoster (.zip)' });
+      await link.waitFor();
+      await a11y(page, 'imports page with the OneRoster export');
+      const plain = await page.request.get(`${baseUrl}${(await link.getAttribute('href')) ?? ''}`);
+      assert.equal(plain.status(), 200);
+      assert.equal(plain.headers()['content-type'], 'application/zip');
+      const files = unzipSync(new Uint8Array(await plain.body()));
+      assert.ok(strFromU8(files['users.csv']).includes(',demo.student,'), 'demo.student in users.csv');
+      assert.equal(files['demographics.csv'], undefined, 'no birth dates unless asked');
+
+      const births = section.getByRole('checkbox', { name: 'Inclure les dates de naissance' });
+      await section.locator('label').filter({ has: page.getByRole('checkbox', { name: 'Inclure les dates de naissance' }) }).click();
+      assert.equal(await births.isChecked(), true);
+      const href = (await link.getAttribute('href')) ?? '';
+      assert.match(href, /demographics=true$/);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      assert.match(download.suggestedFilename(), /^oneroster-\d{7}[A-Z]-\d{4}-\d{2}-\d{2}\.zip$/);
+      const withBirths = unzipSync(new Uint8Array(await (await page.request.get(`${baseUrl}${href}`)).body()));
+      assert.match(strFromU8(withBirths['demographics.csv']), /\d{4}-\d{2}-\d{2}/);
     },
   },
 ];

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.js';
 import { type ItemRow, toTimelineItem } from './items.js';
 import { emailDue } from './quiet-hours.js';
 import { loadEffectiveSettings } from './settings.js';
-import { countTitle, escapeHtml, lineOf, titleOf } from './texts.js';
+import { countTitle, escapeHtml, lineOf, pathOf, titleOf } from './texts.js';
 
 export interface MailMessage {
   to: string;
@@ -130,21 +130,34 @@ async function markEmails(db: Db, personId: string, items: TimelineItem[], state
 }
 
 export function compose(to: string, items: TimelineItem[], publicUrl: string | null): MailMessage {
-  const link = publicUrl ? `${publicUrl.replace(/\/$/, '')}/` : null;
+  const base = publicUrl ? publicUrl.replace(/\/$/, '') : null;
+  const first = items[0];
+  // One item leads to it; a digest to the timeline. Without a public address, no links at all.
+  const link = base ? `${base}${items.length === 1 && first ? pathOf(first) : '/'}` : null;
+  const settings = base ? `${base}/notifications` : null;
   const shown = items.slice(0, DIGEST_LIMIT);
   const more = items.length - shown.length;
-  const subject = items.length === 1 && items[0] ? `[Préau] ${titleOf(items[0])}` : `[Préau] ${countTitle(items.length)}`;
-  const footer = 'Vous recevez ce message selon vos préférences de notification dans Préau (page « Notifications »).';
+  const subject = items.length === 1 && first ? `[Préau] ${titleOf(first)}` : `[Préau] ${countTitle(items.length)}`;
+  const footer = 'Vous recevez ce message selon vos préférences de notification dans Préau.';
   const lines = shown.map((item) => `- ${lineOf(item)}`);
   if (more > 0) lines.push(`… et ${more} autre(s).`);
-  const text = [items.length === 1 ? 'Bonjour,' : `Bonjour, voici vos ${countTitle(items.length)} :`, '', ...lines, '', link ? `Ouvrir Préau : ${link}` : '', '', footer].join('\n');
+  const text = [
+    items.length === 1 ? 'Bonjour,' : `Bonjour, voici vos ${countTitle(items.length)} :`,
+    '',
+    ...lines,
+    '',
+    link ? `Ouvrir Préau : ${link}` : '',
+    '',
+    footer,
+    settings ? `Changer ces préférences : ${settings}` : '',
+  ].join('\n');
   const html = [
     '<!doctype html><html lang="fr"><body>',
     `<p>${items.length === 1 ? 'Bonjour,' : `Bonjour, voici vos ${escapeHtml(countTitle(items.length))} :`}</p>`,
     `<ul>${shown.map((item) => `<li>${escapeHtml(lineOf(item))}</li>`).join('')}</ul>`,
     more > 0 ? `<p>… et ${more} autre(s).</p>` : '',
     link ? `<p><a href="${escapeHtml(link)}">Ouvrir Préau</a></p>` : '',
-    `<p><small>${escapeHtml(footer)}</small></p>`,
+    `<p><small>${escapeHtml(footer)}${settings ? ` <a href="${escapeHtml(settings)}">Changer ces préférences</a>` : ''}</small></p>`,
     '</body></html>',
   ].join('');
   return { to, subject, text, html };

@@ -15,7 +15,7 @@ export { loadEffectiveSettings, parseDefaults, PLATFORM_DEFAULTS } from './setti
 export { type ItemRow, toTimelineItem } from './items.js';
 export { inQuietHours } from './quiet-hours.js';
 
-export const NOTIFY_JOBS = { fanOut: 'notify_fanout', email: 'notify_email', push: 'notify_push' } as const;
+export const NOTIFY_JOBS = { fanOut: 'notify_fanout', email: 'notify_email', push: 'notify_push', purge: 'notify_purge' } as const;
 
 export interface NotifyOptions {
   /** Redis for live delivery across processes (null: this process only). */
@@ -36,6 +36,8 @@ export interface NotifyOptions {
   tickIntervalMs: number;
   /** SSE comment sent to keep proxies from closing idle streams (ms). */
   heartbeatMs: number;
+  /** Events (and the notifications made from them) older than this are deleted, once a day. */
+  retentionDays: number;
 }
 
 export function notifyOptionsFromEnv(env: NodeJS.ProcessEnv, base: { redisUrl: string | null; publicUrl: string | null }): NotifyOptions {
@@ -57,6 +59,7 @@ export function notifyOptionsFromEnv(env: NodeJS.ProcessEnv, base: { redisUrl: s
     pollIntervalMs: Number(env.PREAU_NOTIFY_POLL_MS ?? 500),
     tickIntervalMs: 60_000,
     heartbeatMs: Number(env.PREAU_SSE_HEARTBEAT_SECONDS ?? 25) * 1000,
+    retentionDays: Number(env.PREAU_NOTIFICATIONS_RETENTION_DAYS ?? 365),
   };
 }
 
@@ -68,6 +71,8 @@ export interface Notifier {
   fanOut(): ReturnType<typeof fanOutPending>;
   sendEmails(): Promise<{ sent: number; failed: number }>;
   sendPushes(): Promise<{ sent: number; failed: number }>;
+  /** Deletes events older than the retention, with their notifications. */
+  purge(): Promise<{ deleted: number }>;
   /** Starts watching the outbox and the digest clock (call once the job queue runs). */
   start(): void;
   stop(): Promise<void>;
@@ -100,19 +105,33 @@ export function createNotifier(deps: { db: Db; kind: DatabaseKind; clock: Clock;
     fanOut: () => fanOutPending(db, kind, clock, hub, { email: options.mailer !== null }),
     sendEmails: async () => (options.mailer ? sendDueEmails(db, clock, options.mailer, options) : { sent: 0, failed: 0 }),
     sendPushes: () => sendDuePushes(db, clock, pushSender, options),
+    purge: async () => {
+      const cutoff = new Date(clock.now().getTime() - options.retentionDays * 86_400_000).toISOString();
+      // notifications and recipients go with their event (foreign keys cascade)
+      const result = await db.deleteFrom('outbox_events').where('created_at', '<', cutoff).executeTakeFirst();
+      return { deleted: Number(result.numDeletedRows) };
+    },
     start: () => {
       const poll = setInterval(() => {
         hasPendingEvents(db)
           .then((pending) => (pending ? enqueue(NOTIFY_JOBS.fanOut) : undefined))
           .catch((error) => log(`notify: outbox check failed: ${String(error)}`));
       }, options.pollIntervalMs);
-      const tick = setInterval(() => {
+      let purgedOn = '';
+      const tick = () => {
         if (options.mailer) void enqueue(NOTIFY_JOBS.email);
         void enqueue(NOTIFY_JOBS.push);
-      }, options.tickIntervalMs);
+        const today = clock.now().toISOString().slice(0, 10);
+        if (today !== purgedOn) {
+          purgedOn = today;
+          void enqueue(NOTIFY_JOBS.purge);
+        }
+      };
+      tick();
+      const ticker = setInterval(tick, options.tickIntervalMs);
       poll.unref();
-      tick.unref();
-      timers.push(poll, tick);
+      ticker.unref();
+      timers.push(poll, ticker);
     },
     stop: async () => {
       for (const t of timers.splice(0)) clearInterval(t);
@@ -130,5 +149,6 @@ export function createNotifier(deps: { db: Db; kind: DatabaseKind; clock: Clock;
   });
   jobs.register(NOTIFY_JOBS.email, () => notifier.sendEmails());
   jobs.register(NOTIFY_JOBS.push, () => notifier.sendPushes());
+  jobs.register(NOTIFY_JOBS.purge, () => notifier.purge());
   return notifier;
 }

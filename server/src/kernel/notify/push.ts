@@ -5,7 +5,7 @@ import type { Db } from '../db/database.js';
 import { type ItemRow, toTimelineItem } from './items.js';
 import { inQuietHours } from './quiet-hours.js';
 import { loadEffectiveSettings } from './settings.js';
-import { countTitle, lineOf, titleOf } from './texts.js';
+import { countTitle, lineOf, pathOf, titleOf } from './texts.js';
 
 export interface VapidKeys {
   publicKey: string;
@@ -111,7 +111,7 @@ export async function sendDuePushes(db: Db, clock: Clock, send: PushSender, opti
       const first = wanted[0];
       const payload = JSON.stringify(
         wanted.length === 1 && first
-          ? { title: titleOf(first), body: lineOf(first), url: '/', count: 1 }
+          ? { title: titleOf(first), body: lineOf(first), url: pathOf(first), count: 1 }
           : { title: countTitle(wanted.length), body: wanted.slice(0, 3).map(lineOf).join('\n'), url: '/', count: wanted.length },
       );
       let delivered = false;

@@ -29,3 +29,13 @@ export function countTitle(count: number): string {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
+
+/** Where an item leads in the web client (same table as web/src/services/timeline/event-types.ts). */
+const PATHS: Record<string, (id: string) => string> = {
+  conversation: (id) => `/messagerie/conversation/${encodeURIComponent(id)}`,
+};
+
+export function pathOf(item: TimelineItem): string {
+  const path = PATHS[item.resource.kind];
+  return path ? path(item.resource.id) : '/';
+}

@@ -57,7 +57,8 @@ describeEachDatabase('e-mail and push delivery (fixed clock, Europe/Paris)', (da
     expect(await t.notifier.sendEmails()).toEqual({ sent: 1, failed: 0 });
     expect(sentTo('theo@example.org')).toHaveLength(1);
     expect(sentTo('theo@example.org')[0]).toMatchObject({ subject: '[Préau] Nouveau message : Sortie au Louvre' });
-    expect(sentTo('theo@example.org')[0]?.text).toContain('https://ent.example.org/');
+    expect(sentTo('theo@example.org')[0]?.text).toMatch(/Ouvrir Préau : https:\/\/ent\.example\.org\/messagerie\/conversation\/conv-\d+/);
+    expect(sentTo('theo@example.org')[0]?.text).toContain('https://ent.example.org/notifications');
 
     t.clock.set('2026-11-26T05:59:00.000Z'); // Thursday 06:59
     await t.notifier.sendEmails();

@@ -147,4 +147,17 @@ describeEachDatabase('timeline', (database) => {
     expect(Number(count.n)).toBe(2000);
     console.info(`fan-out of 2,000 recipients [${database().kind}]: ${statements} statements, ${elapsed.toFixed(0)} ms`);
   });
+
+  it('forgets events older than the retention, with their notifications', async () => {
+    const { db } = database();
+    t.clock.set('2025-06-01T10:00:00.000Z');
+    await emit(database(), t.clock, messageEvent(['bob'], 'Ancien'));
+    t.clock.set('2026-11-25T10:00:00.000Z');
+    await emit(database(), t.clock, messageEvent(['bob'], 'Récent'));
+    await t.notifier.fanOut();
+    expect(await t.notifier.purge()).toEqual({ deleted: 1 });
+    expect((await timeline(bob)).items.map((i) => i.summary.subject)).toEqual(['Récent']);
+    const left = await db.selectFrom('notifications').select('event_id').where('person_id', '=', 'bob').execute();
+    expect(left).toHaveLength(1);
+  });
 });

@@ -5,7 +5,9 @@ import type { TFunction } from 'i18next';
  * Where an event leads, by the kind of resource it names. A service adds its line once its page
  * exists; an item without a link still reads fully in the timeline.
  */
-const LINKS: Record<string, (id: string) => string> = {};
+const LINKS: Record<string, (id: string) => string> = {
+  conversation: (id) => `/messagerie/conversation/${encodeURIComponent(id)}`,
+};
 
 export function linkFor(item: TimelineItem): string | null {
   const link = LINKS[item.resource.kind];

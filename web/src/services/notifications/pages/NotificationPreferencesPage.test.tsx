@@ -51,5 +51,6 @@ describe('notification preferences', () => {
     expect(sent.emailFrequency).toBe('immediate');
     expect(sent.quietHours.days).toEqual([0, 6]);
     expect(sent.channels.filter((c) => c.enabled !== null)).toEqual([{ service: 'grades', channel: 'email', enabled: false }]);
-  });
+    // Many interactions: give a loaded CI machine room (vitest's default is 5 s).
+  }, 20_000);
 });

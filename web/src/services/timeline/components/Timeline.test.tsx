@@ -48,7 +48,8 @@ describe('Timeline', () => {
     await user.click(await screen.findByRole('option', { name: 'Actualités' }));
     expect(await within(region).findByText('Nouvelle actualité : Portes ouvertes')).toBeTruthy();
     expect(calls.some((c) => c.path.startsWith('/api/timeline?') && c.path.includes('service=news'))).toBe(true);
-  });
+    // Many interactions: give a loaded CI machine room (vitest's default is 5 s).
+  }, 20_000);
 
   it('says when there is nothing new', async () => {
     mockFetch({

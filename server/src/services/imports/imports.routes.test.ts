@@ -84,7 +84,10 @@ describeEachDatabase('imports from the admin console API', (database) => {
     const unnamed = await upload(ada, 'etab-a', 'source=csv', [{ name: 'notes.csv', content: STUDENTS }]);
     expect(unnamed.json().error.code).toBe('imports.unusable_file');
     await new Promise((r) => setTimeout(r, 50));
-    const unknown = await upload(ada, 'etab-a', 'source=oneroster', [{ name: 'x.zip', content: 'x' }]);
+    const notZip = await upload(ada, 'etab-a', 'source=oneroster', [{ name: 'x.zip', content: 'x' }]);
+    expect(notZip.json().error.code).toBe('imports.unusable_file');
+    // AAF is read from the command line (an académie's whole feed), not uploaded in the console.
+    const unknown = await upload(ada, 'etab-a', 'source=aaf', [{ name: 'x.xml', content: 'x' }]);
     expect(unknown.json().error.code).toBe('imports.unsupported_source');
     const badSource = await upload(ada, 'etab-a', 'source=excel', [{ name: 'x.xls', content: 'x' }]);
     expect(badSource.statusCode).toBe(400);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { accountJourneys } from './journeys/account';
 import { accountStateJourneys, adminJourneys } from './journeys/admin';
+import { adminConsoleJourneys } from './journeys/admin-console';
 import { authJourneys } from './journeys/auth';
 import { directoryJourneys } from './journeys/directory';
 import { duplicatesJourneys } from './journeys/duplicates';
@@ -38,6 +39,8 @@ const journeys = [
   ...establishmentsJourneys,
   ...legalJourneys,
   ...timelineJourneys,
+  // Last: it hides the directory from the collège's students for a moment (see the journey).
+  ...adminConsoleJourneys,
 ].filter((j) => !process.env.PREAU_E2E_ONLY || j.name.includes(process.env.PREAU_E2E_ONLY));
 
 function ensureWebBuild(): void {

@@ -1,9 +1,19 @@
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import type { Journey } from '../support/runner';
 import { logInToHome, text, textAppears } from '../support/ui';
 import { searchPeople } from './directory';
 
 const NEW_PASSWORD = 'Nouveau-Depart-2026!';
+
+/** Filters the accounts table on students and waits until it shows only them. */
+async function onlyStudentsListed(page: Page) {
+  await searchPeople(page, { profile: 'Élève' });
+  await page.waitForFunction(() => {
+    const roles = [...document.querySelectorAll('tbody tr[data-person] .account__profiles')].map((r) => r.textContent ?? '');
+    return roles.length > 2 && roles.every((r) => r.includes('Élève'));
+  });
+}
 
 export const adminJourneys: Journey[] = [
   {
@@ -12,17 +22,13 @@ export const adminJourneys: Journey[] = [
       await logInToHome(page, baseUrl, 'demo.admin', demoPassword);
       await page.locator('[data-tile=admin] a').click();
       await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
-      await searchPeople(page, { profile: 'Élève' });
-      await page.waitForFunction(() => {
-        const roles = [...document.querySelectorAll('.person__roles')].map((r) => r.textContent ?? '');
-        return roles.length > 0 && roles.every((r) => r.includes('Élève'));
-      });
+      await onlyStudentsListed(page);
       await a11y(page, 'admin page');
 
       // Someone outside the demo family, so other journeys keep their accounts.
-      const people = page.locator('.person').filter({ hasNotText: 'ROUSSEAU' });
+      const people = page.locator('tbody tr[data-person]').filter({ hasNotText: 'ROUSSEAU' });
       const person = people.first();
-      const name = await text(person.locator('.person__name'));
+      const name = await text(person.locator('.account__name'));
       await person.getByRole('button', { name: `Réinitialiser le compte de ${name}` }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
@@ -60,11 +66,10 @@ export const accountStateJourneys: Journey[] = [
       await logInToHome(page, baseUrl, 'demo.admin', demoPassword);
       await page.goto(`${baseUrl}/admin`);
       await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
-      await searchPeople(page, { profile: 'Élève' });
-      await page.waitForFunction(() => document.querySelectorAll('.person').length > 2);
+      await onlyStudentsListed(page);
       // Not the demo family, nor the first student (the reset journey takes that one).
-      const person = page.locator('.person').filter({ hasNotText: 'ROUSSEAU' }).nth(2);
-      const name = await text(person.locator('.person__name'));
+      const person = page.locator('tbody tr[data-person]').filter({ hasNotText: 'ROUSSEAU' }).nth(2);
+      const name = await text(person.locator('.account__name'));
 
       await person.getByRole('button', { name: `Suspendre le compte de ${name}` }).click();
       const dialog = page.getByRole('dialog', { name: `Suspendre le compte de ${name} ?` });
@@ -73,7 +78,8 @@ export const accountStateJourneys: Journey[] = [
       await dialog.getByRole('button', { name: 'Suspendre le compte' }).click();
       await dialog.waitFor({ state: 'detached' });
       await textAppears(page, `Compte de ${name} : suspendu.`);
-      assert.equal(await text(person.locator('[data-account-state]')), 'État : suspendu');
+      await person.locator('[data-account-state=suspended]').waitFor();
+      assert.equal(await text(person.locator('[data-account-state]')), 'suspendu');
 
       await person.getByRole('button', { name: `Réactiver le compte de ${name}` }).click();
       await person.locator('[data-account-state]').filter({ hasText: /actif|en attente d’activation/ }).waitFor();

@@ -44,7 +44,9 @@ export function NewStructureForm({ establishmentId, onCreated }: { establishment
     <section aria-labelledby="new-structure-title" className="admin-section card">
       <h2 id="new-structure-title">{t('admin.structures.create')}</h2>
       <Form className="admin-form" onSubmit={onSubmit} validationBehavior="aria">
-        <RequiredNote />
+        <div className="admin-form__wide">
+          <RequiredNote />
+        </div>
         <SelectInput
           label={t('admin.structures.kind')}
           name="kind"

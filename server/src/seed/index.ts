@@ -4,6 +4,7 @@ import { buildDemoEstablishment, DEMO_ACCOUNTS, DEMO_ESTABLISHMENTS, DEMO_LOGINS
 import { insertRows, isDatabaseEmpty } from './insert.js';
 import { createContext, type SeedContext } from './people.js';
 import { Rng } from './prng.js';
+import { seedSchoolLife } from './school-life.js';
 import { addCounts, emptyCounts, type TableCounts } from './rows.js';
 import { type SeedEstablishmentType, SHAPES } from './shapes.js';
 
@@ -73,7 +74,8 @@ export async function seedPlatform(db: Db, options: SeedPlatformOptions): Promis
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be an integer in [0, 2^32) (got ${seed})`);
   if (!(await isDatabaseEmpty(db))) throw new Error('The database already has establishments: seeding needs an empty database.');
 
-  const ctx = createContext(seed, options.now ?? new Date(), DEMO_LOGINS);
+  const now = options.now ?? new Date();
+  const ctx = createContext(seed, now, DEMO_LOGINS);
   const demo = await demoPeople(options.password);
   const shared: { inspectorId?: string } = {};
   const summary: SeedSummary = {
@@ -113,6 +115,8 @@ export async function seedPlatform(db: Db, options: SeedPlatformOptions): Promis
   }
   await Promise.all(inFlight);
   if (failure) throw failure.error;
+  // Timetable and cahier de textes of the demo collège, so the demo accounts have a school life.
+  await seedSchoolLife(db, { seed, now, teacherLogin: 'demo.teacher', studentLogin: 'demo.student' });
   summary.accounts = summary.tables.people;
   summary.elapsedMs = Math.round(performance.now() - started);
   return summary;

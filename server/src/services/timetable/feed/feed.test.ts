@@ -39,8 +39,8 @@ describeEachDatabase('timetable: personal calendar feed', (database) => {
     const feed = await fetchFeed(url);
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
-    const events = Object.values(ical.sync.parseICS(feed.body)).filter((c): c is VEvent => c.type === 'VEVENT');
-    const lessons = events.filter((e) => String(e.summary).startsWith('Mathématiques')).map((e) => [new Date(e.start).toISOString(), new Date(e.end).toISOString()]);
+    const events = Object.values(ical.sync.parseICS(feed.body)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    const lessons = events.filter((e) => String(e.summary).startsWith('Mathématiques')).map((e) => [(e.start as Date).toISOString(), (e.end as Date).toISOString()]);
     // Monday 8:00 in Paris: 6:00 UTC in summer time, 7:00 UTC from 26 October; no lessons in the Toussaint holidays.
     expect(lessons).toContainEqual(['2026-10-12T06:00:00.000Z', '2026-10-12T07:00:00.000Z']);
     expect(lessons).toContainEqual(['2026-11-02T07:00:00.000Z', '2026-11-02T08:00:00.000Z']);
@@ -61,8 +61,8 @@ describeEachDatabase('timetable: personal calendar feed', (database) => {
     await env.app.inject({ method: 'PUT', url: `/api/timetable/establishments/etab-a/slots/${ids.slots.monday}/exceptions/2026-11-02`, headers: ada.headers, payload: { cancelled: true } });
     const remi = await loginAs(env.app, 'remi.martin');
     const { url } = (await env.app.inject({ method: 'GET', url: '/api/timetable/feed', headers: remi.headers })).json<{ url: string }>();
-    const events = Object.values(ical.sync.parseICS((await fetchFeed(url)).body)).filter((c): c is VEvent => c.type === 'VEVENT');
-    const cancelled = events.find((e) => new Date(e.start).toISOString() === '2026-11-02T07:00:00.000Z');
+    const events = Object.values(ical.sync.parseICS((await fetchFeed(url)).body)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    const cancelled = events.find((e) => (e.start as Date).toISOString() === '2026-11-02T07:00:00.000Z');
     expect(cancelled?.status).toBe('CANCELLED');
     expect(String(cancelled?.summary)).toBe('Alice — Annulé : Mathématiques (5B)');
   });

@@ -3,6 +3,7 @@ import type { Db } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import { newActivationCode } from '../admin/index.js';
 import { LoginAllocator, sortKey } from '../directory/index.js';
+import { detectDuplicates } from '../duplicates/index.js';
 import type { EstablishmentFeed } from './feed.js';
 import { chunks, scopeFor } from './imports.queries.js';
 import { structuresWanted } from './plan.js';
@@ -114,6 +115,8 @@ export async function applyPlan(trx: Db, clock: Clock, feed: EstablishmentFeed, 
   await writeRelations(trx, feed, personIdOf);
   await writeTeachings(trx, feed, state, personIdOf, structureIds, subjectIds, establishmentId);
   await deactivate(trx, now, feed, establishmentId, plan);
+  // Same transaction: the accounts and the proposals about them appear together, whichever path applied them.
+  plan.duplicateProposals = await detectDuplicates(trx, clock, { establishmentId });
   return created;
 }
 

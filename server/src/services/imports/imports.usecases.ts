@@ -2,7 +2,6 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import { recordAudit } from '../audit/index.js';
-import { detectDuplicates } from '../duplicates/index.js';
 import { applyPlan } from './apply.js';
 import type { EstablishmentFeed } from './feed.js';
 import { findEstablishmentByUai, loadExistingState } from './imports.queries.js';
@@ -76,9 +75,7 @@ export async function runImport(db: Db, clock: Clock, feed: EstablishmentFeed, o
     const plan = planImport(feed, state, options);
     const created = await applyPlan(trx, clock, feed, state, plan);
     await auditNationalOverride(trx, clock, plan, options.requestedBy ?? null);
-    // Same transaction: the accounts and the proposals about them appear together.
-    const duplicateProposals = await detectDuplicates(trx, clock, { establishmentId: establishment.id });
-    const result = buildReport(plan, { applied: true, created, duplicateProposals });
+    const result = buildReport(plan, { applied: true, created });
     await record(trx, result);
     return result;
   });

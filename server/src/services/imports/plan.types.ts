@@ -107,4 +107,6 @@ export interface ImportPlan {
   relations: { added: number; updated: number; removed: number };
   teachings: { added: number; removed: number };
   rejected: FeedRejection[];
+  /** Set by `applyPlan`: new "probably the same person" proposals recorded after writing. */
+  duplicateProposals?: number;
 }

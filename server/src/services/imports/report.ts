@@ -12,7 +12,7 @@ const section = <T>(items: T[]): ReportSection<T> => ({ count: items.length, ite
  * The readable result of an import, dry run or applied: what is (or was) created, updated field by
  * field, moved, deactivated, in conflict, rejected — each rejected line with its reason.
  */
-export function buildReport(plan: ImportPlan, options: { applied: boolean; created?: CreatedAccount[]; duplicateProposals?: number }) {
+export function buildReport(plan: ImportPlan, options: { applied: boolean; created?: CreatedAccount[] }) {
   const accounts = new Map((options.created ?? []).map((c) => [c.externalId, c]));
   return {
     establishment: { uai: plan.establishment.uai, name: plan.establishment.name },
@@ -44,7 +44,7 @@ export function buildReport(plan: ImportPlan, options: { applied: boolean; creat
     conflicts: section(plan.conflicts),
     duplicates: section(plan.creations.filter((c) => c.possibleDuplicates.length > 0).map((c) => ({ externalId: c.person.externalId, name: `${c.person.firstName} ${c.person.lastName}`, birthDate: c.person.birthDate ?? null, candidates: c.possibleDuplicates }))),
     /** Applied runs: new "probably the same person" proposals recorded for the Doublons page. */
-    duplicateProposals: options.duplicateProposals ?? 0,
+    duplicateProposals: plan.duplicateProposals ?? 0,
     rejected: section(plan.rejected),
     structures: {
       created: plan.structuresToCreate.map((s) => s.code),

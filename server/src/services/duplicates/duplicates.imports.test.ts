@@ -192,5 +192,10 @@ describeEachDatabase('duplicates: after imports, merge, and the sources afterwar
     // Nothing to change: the CSV agrees with STS-web, yet the account stays STS-web's.
     expect(again.report.conflicts.items).toEqual([expect.objectContaining({ personId: kept, reason: 'fed_by_national_source', changes: [] })]);
     expect((await db().selectFrom('people').select('source').where('id', '=', kept).executeTakeFirstOrThrow()).source).toBe('sts');
+    // A CSV that disagrees with STS-web changes nothing either: the report says what it wanted.
+    const renamed = await runImport(db(), clock, sts(A, 'Autre', true), { apply: true, files: [] });
+    expect(renamed.report.conflicts.items).toEqual([expect.objectContaining({ changes: [{ field: 'lastName', from: 'Durand-Leroy', to: 'Autre' }] })]);
+    expect(renamed.report.updated.count).toBe(0);
+    expect((await db().selectFrom('people').select('last_name').where('id', '=', kept).executeTakeFirstOrThrow()).last_name).toBe('Durand-Leroy');
   });
 });

@@ -40,16 +40,26 @@ export async function listGroups(db: Db, establishmentId: string) {
 }
 
 interface IdRange {
+  db: Db;
+  scope: ExportScope;
   after: string | null;
   last: string;
 }
 
-/** `column` within (after, last]: one batch of people, by id. */
+/**
+ * `column` among the batch's people: the ids of the scope's members in (after, last], as a subquery.
+ * One statement for every batch (an IN list of a thousand ids is prepared anew each time), and an
+ * establishment's export reads its own members only, not everyone whose id falls in the range.
+ */
 function inRange<Q extends { where: (...args: never[]) => Q }>(q: Q, column: string, range: IdRange): Q {
+  let ids = scoped(range.db.selectFrom('memberships').select('memberships.person_id').where('memberships.profile', 'in', [...EXPORTED_PROFILES]), 'memberships.establishment_id', range.scope).where(
+    'memberships.person_id',
+    '<=',
+    range.last,
+  );
+  if (range.after) ids = ids.where('memberships.person_id', '>', range.after);
   // biome-ignore lint/suspicious/noExplicitAny: the column is one of the callers' own, typed where they build the query
-  const where = (query: Q, op: string, value: string) => (query.where as any)(column, op, value) as Q;
-  const upTo = where(q, '<=', range.last);
-  return range.after ? where(upTo, '>', range.after) : upTo;
+  return (q.where as any)(column, 'in', ids) as Q;
 }
 
 /** The next batch of people with an exported profile in scope, by id (keyset), with what users.csv needs. */
@@ -59,9 +69,7 @@ export async function peopleBatch(db: Db, scope: ExportScope, after: string | nu
   const idRows = await ids.orderBy('person_id').limit(BATCH).execute();
   const personIds = idRows.map((r) => r.person_id);
   if (!personIds.length) return [];
-  // The batch is a contiguous range of ids: range conditions use the (person_id, …) indexes with
-  // two parameters, where an IN list of a thousand ids costs a statement preparation per batch.
-  const range = { after, last: personIds[personIds.length - 1] };
+  const range: IdRange = { db, scope, after, last: personIds[personIds.length - 1] };
   const wanted = new Set(personIds);
   const [people, memberships, functions, asRelative, asStudent, memberOf] = await Promise.all([
     inRange(db.selectFrom('people').select(['id', 'login', 'first_name', 'first_names', 'last_name', 'birth_date', 'email', 'phone', 'national_id', 'state']), 'id', range)

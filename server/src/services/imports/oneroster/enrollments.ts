@@ -69,7 +69,9 @@ export function mapEnrollments(ctx: MappingContext, classesTable: CsvTable, t: C
     const role = get('role');
     if (deleted.has(classId) || ctx.unusableUsers.has(userId)) continue;
     const record = classes.get(classId);
-    const rejected = record ? record.org.feed.rejected : ctx.shared;
+    const school = get('schoolSourcedId');
+    if (!record && ctx.skippedOrgs.has(school)) continue;
+    const rejected = record ? record.org.feed.rejected : (ctx.orgs.get(school)?.feed.rejected ?? ctx.shared);
     const reject = (reason: string, detail: string) => rejected.push({ file: t.file, line: row.line, reason, detail });
     if (!classId || !userId || !role) {
       reject('missing_field', 'classSourcedId, userSourcedId and role are required');

@@ -187,7 +187,9 @@ function mapRoles(ctx: MappingContext, births: Map<string, string>) {
       continue;
     }
     if (!org) {
-      if (!ctx.skippedOrgs.has(orgId)) reject('unknown_org', `org ${orgId} is not a school of orgs.csv with a UAI`);
+      // A user of a school not imported this time is that school's business, even when unusable.
+      if (ctx.skippedOrgs.has(orgId)) placed.add(userId);
+      else reject('unknown_org', `org ${orgId} is not a school of orgs.csv with a UAI`);
       continue;
     }
     const mapping = mapRole(get('role'));

@@ -75,6 +75,8 @@ describe('OneRoster 1.2 bundle → feeds', () => {
     expect(feeds[1].people.map((p) => p.externalId)).toEqual(['teacher:u-t1']);
     const only = await parse({ 'orgs.csv': orgs, 'roles.csv': roles }, { uai: '0690002C' });
     expect(only.map((f) => f.uai)).toEqual(['0690002C']);
+    // The Tilleuls' own problems (its users, roles, enrollments) are not reported to the other school.
+    expect(only[0].rejected.map((r) => `${r.file}:${r.reason}`)).toEqual(['users.csv:duplicate_id', 'demographics.csv:invalid_date']);
     expect((await unusable(parse({}, { uai: '0690002C' }))).reason).toBe('wrong_uai');
   });
 

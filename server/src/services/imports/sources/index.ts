@@ -55,7 +55,7 @@ function readOpened(
 
 /** One school of a OneRoster bundle: the one whose UAI is given, or the bundle's only school. */
 async function readOneRoster(files: string[], uai: string | undefined, open: (file: string) => { name: string; stream: ReadStream }): Promise<EstablishmentFeed> {
-  if (files.length !== 1) throw new UnusableFileError(files.join(', '), 'one_file', 'OneRoster: give exactly one bundle (.zip).');
+  if (files.length !== 1) throw new UnusableFileError(files.join(', '), 'one_bundle', 'OneRoster: give exactly one bundle (.zip).');
   const feeds = await parseOneRoster(open(files[0]), { uai });
   if (feeds.length > 1) {
     throw new UnusableFileError(files[0], 'several_schools', `${files[0]}: the bundle describes ${feeds.length} schools (${feeds.map((f) => f.uai).join(', ')}); choose one with --uai.`);

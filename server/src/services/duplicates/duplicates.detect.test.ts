@@ -3,6 +3,7 @@ import { fixedClock } from '../../kernel/clock.js';
 import { describeEachDatabase } from '../../kernel/db/test-databases.js';
 import { insertWorld, type WorldPerson } from '../../kernel/testing/world.js';
 import { detectDuplicates } from './duplicates.detect.js';
+import { mergeAccounts } from './duplicates.merge.js';
 
 const A = 'etab-a';
 const B = 'etab-b';
@@ -103,5 +104,15 @@ describeEachDatabase('duplicates: detection', (database) => {
     expect(await detectDuplicates(db(), clock, { establishmentId: B })).toBe(3); // ine, adu, sts (acc stays dismissed)
     expect(await detectDuplicates(db(), clock, { establishmentId: A })).toBe(1); // csv-t + sts-t, both in A only
     expect(await detectDuplicates(db(), clock, { personIds: ['hom-1'] })).toBe(0);
+  });
+
+  it('a merge carries "not the same person" over to the kept account, and detection respects it', async () => {
+    await db().updateTable('duplicate_candidates').set({ status: 'dismissed', decided_by: 'someone' }).where('id', '=', 'csv-t~sts-t').execute();
+    await mergeAccounts(db(), clock, { candidateId: 'oth-t~sts-t', keptId: 'oth-t', retiredId: 'sts-t', actorId: null });
+    // oth-t now teaches in A too, under the same name as csv-t (no birth date): remembered, not proposed.
+    expect(await pairs()).toEqual(expect.arrayContaining(['csv-t+oth-t name_establishment dismissed', 'oth-t+sts-t shared_source_id merged']));
+    expect(await detectDuplicates(db(), clock, { all: true })).toBe(0);
+    const carried = await db().selectFrom('duplicate_candidates').select(['decided_by']).where('id', '=', 'csv-t~oth-t').executeTakeFirstOrThrow();
+    expect(carried.decided_by).toBe('someone');
   });
 });

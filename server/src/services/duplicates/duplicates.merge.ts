@@ -10,7 +10,7 @@ import { RETIRED_STATES } from './duplicates.keys.js';
 /** Sources of the national information systems: an account one of them feeds stays fed by it. */
 const NATIONAL_SOURCES = ['siecle', 'sts', 'aaf'];
 
-const PERSON_COLUMNS = ['id', 'login', 'source', 'state', 'birth_date', 'first_names', 'email', 'email_set_by_user', 'phone', 'national_id'] as const;
+const PERSON_COLUMNS = ['id', 'login', 'source', 'state', 'birth_date', 'first_names', 'email', 'email_set_by_user', 'phone', 'national_id', 'platform_admin'] as const;
 type MergedPerson = Awaited<ReturnType<typeof loadPair>>[number];
 
 function loadPair(trx: Db, ids: string[]) {
@@ -33,6 +33,8 @@ function fieldsTaken(kept: MergedPerson, retired: MergedPerson) {
     set.email_set_by_user = 1;
   } else if (!kept.email && retired.email) set.email = retired.email;
   if (!NATIONAL_SOURCES.includes(kept.source) && NATIONAL_SOURCES.includes(retired.source)) set.source = retired.source;
+  // Only a platform administrator merges such an account (see the use case): the person stays one.
+  if (retired.platform_admin === 1) set.platform_admin = 1;
   return set;
 }
 

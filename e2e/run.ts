@@ -18,6 +18,7 @@ import { duplicatesJourneys } from './journeys/duplicates';
 import { establishmentsJourneys } from './journeys/establishments';
 import { importsJourneys } from './journeys/imports';
 import { legalJourneys } from './journeys/legal';
+import { messagingJourneys } from './journeys/messaging';
 import { timelineJourneys } from './journeys/timeline';
 import { portalJourneys } from './journeys/portal';
 import { runJourneys } from './support/runner';
@@ -38,6 +39,7 @@ const journeys = [
   ...duplicatesJourneys,
   ...establishmentsJourneys,
   ...legalJourneys,
+  ...messagingJourneys,
   ...timelineJourneys,
   // Last: it hides the directory from the collège's students for a moment (see the journey).
   ...adminConsoleJourneys,

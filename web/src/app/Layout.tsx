@@ -30,6 +30,7 @@ function MainNav({ session }: { session: Session }) {
   const { t } = useTranslation();
   const links = [
     { to: '/', label: t('nav.home'), shown: true },
+    { to: '/messagerie', label: t('nav.messaging'), shown: session.can('messaging.use') },
     { to: '/annuaire', label: t('nav.directory'), shown: session.can('directory.read') },
     { to: '/admin', label: t('nav.admin'), shown: session.can('admin.accounts.manage') },
     { to: '/admin/imports', label: t('nav.imports'), shown: session.can('admin.imports.manage') },

@@ -22,6 +22,10 @@ import { PrivacyPage } from '../services/legal/pages/PrivacyPage';
 import { HomePage } from '../services/portal/pages/HomePage';
 import { EstablishmentNotificationsPage } from '../services/notifications/pages/EstablishmentNotificationsPage';
 import { NotificationPreferencesPage } from '../services/notifications/pages/NotificationPreferencesPage';
+import { CommunicationRulesPage } from '../services/communication/pages/CommunicationRulesPage';
+import { ComposePage } from '../services/messaging/pages/ComposePage';
+import { MailboxPage } from '../services/messaging/pages/MailboxPage';
+import { ThreadPage } from '../services/messaging/pages/ThreadPage';
 import { Layout } from './Layout';
 import { SessionProvider, useOptionalSession } from './session';
 
@@ -101,6 +105,12 @@ export const routes: RouteObject[] = [
           { path: '/', element: <HomePage /> },
           { path: '/compte', element: <AccountPage /> },
           { path: '/annuaire', element: <DirectoryPage /> },
+          { path: '/messagerie', element: <MailboxPage /> },
+          { path: '/messagerie/dossier/:folder', element: <MailboxPage /> },
+          { path: '/messagerie/nouveau', element: <ComposePage /> },
+          { path: '/messagerie/message/:messageId', element: <ThreadPage /> },
+          { path: '/messagerie/conversation/:conversationId', element: <ThreadPage /> },
+          { path: '/admin/communication', element: <CommunicationRulesPage /> },
           { path: '/admin', element: <AdminPage /> },
           { path: '/admin/imports', element: <ImportsPage /> },
           { path: '/admin/personnes/:personId', element: <PersonPage /> },

@@ -134,39 +134,46 @@ export type GroupTarget = 'group' | 'group_relatives';
 export function addressableGroups(db: Db, senderId: string, establishmentId: string, reach: Reach, target: GroupTarget, onlyIds?: string[]) {
   const allowed = reachable(db, senderId, establishmentId, reach);
   // The recipients a group address expands to, correlated with the outer `groups` row.
-  const recipients = (eb: ExpressionBuilder<Database, 'groups'>, outOfReach = false) =>
+  const members = (eb: ExpressionBuilder<Database, 'groups'>, outOfReach = false) =>
+    eb
+      .selectFrom('group_members as gm')
+      .innerJoin('people as p', 'p.id', 'gm.person_id')
+      .whereRef('gm.group_id', '=', 'groups.id')
+      .where('gm.person_id', '!=', senderId)
+      .where('p.state', '!=', 'left')
+      .$if(outOfReach, (q) => q.where('gm.person_id', 'not in', allowed));
+  const relatives = (eb: ExpressionBuilder<Database, 'groups'>, outOfReach = false) =>
+    eb
+      .selectFrom('group_members as gm')
+      .innerJoin('relatives as r', 'r.student_id', 'gm.person_id')
+      .innerJoin('people as p', 'p.id', 'r.relative_id')
+      .whereRef('gm.group_id', '=', 'groups.id')
+      .where('gm.role', '=', 'student')
+      .where('r.relative_id', '!=', senderId)
+      .where('p.state', '!=', 'left')
+      // EXISTS rather than a join: a join lets SQLite start from every relative of the establishment.
+      .where((e) =>
+        e.exists(
+          e
+            .selectFrom('memberships as m')
+            .select('m.person_id')
+            .whereRef('m.person_id', '=', 'r.relative_id')
+            .where('m.establishment_id', '=', establishmentId)
+            .where('m.profile', '=', 'relative'),
+        ),
+      )
+      .$if(outOfReach, (q) => q.where('r.relative_id', 'not in', allowed));
+  const count = (eb: ExpressionBuilder<Database, 'groups'>) =>
     target === 'group'
-      ? eb
-          .selectFrom('group_members as gm')
-          .innerJoin('people as p', 'p.id', 'gm.person_id')
-          .select('gm.person_id as person_id')
-          .whereRef('gm.group_id', '=', 'groups.id')
-          .where('gm.person_id', '!=', senderId)
-          .where('p.state', '!=', 'left')
-          .$if(outOfReach, (q) => q.where('gm.person_id', 'not in', allowed))
-      : eb
-          .selectFrom('group_members as gm')
-          .innerJoin('relatives as r', 'r.student_id', 'gm.person_id')
-          .innerJoin('people as p', 'p.id', 'r.relative_id')
-          .innerJoin('memberships as m', (j) =>
-            j.onRef('m.person_id', '=', 'r.relative_id').on('m.establishment_id', '=', establishmentId).on('m.profile', '=', 'relative'),
-          )
-          .select('r.relative_id as person_id')
-          .whereRef('gm.group_id', '=', 'groups.id')
-          .where('gm.role', '=', 'student')
-          .where('r.relative_id', '!=', senderId)
-          .where('p.state', '!=', 'left')
-          .$if(outOfReach, (q) => q.where('r.relative_id', 'not in', allowed));
+      ? members(eb).select((e) => e.fn.countAll<number>().as('n'))
+      : relatives(eb).select((e) => e.fn.count<number>('r.relative_id').distinct().as('n'));
+  const any = (eb: ExpressionBuilder<Database, 'groups'>, outOfReach = false) =>
+    target === 'group' ? members(eb, outOfReach).select('gm.person_id') : relatives(eb, outOfReach).select('r.relative_id');
   return db
     .selectFrom('groups')
-    .select((eb) => [
-      'groups.id',
-      'groups.name',
-      'groups.kind',
-      eb.selectFrom(recipients(eb).as('x')).select((e) => e.fn.count<number>('x.person_id').distinct().as('n')).as('member_count'),
-    ])
+    .select((eb) => ['groups.id', 'groups.name', 'groups.kind', count(eb).as('member_count')])
     .where('groups.establishment_id', '=', establishmentId)
     .$if(onlyIds !== undefined, (q) => q.where('groups.id', 'in', onlyIds?.length ? onlyIds : ['']))
-    .where((eb) => eb.exists(recipients(eb)))
-    .$if(!reach.everyone, (q) => q.where((eb) => eb.not(eb.exists(recipients(eb, true)))));
+    .where((eb) => eb.exists(any(eb)))
+    .$if(!reach.everyone, (q) => q.where((eb) => eb.not(eb.exists(any(eb, true)))));
 }

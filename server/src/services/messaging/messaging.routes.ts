@@ -30,6 +30,7 @@ import {
   listMessages,
   mailboxOverview,
   moveMessage,
+  openConversation,
   openThread,
   receiptsOf,
   renameFolder,
@@ -72,6 +73,12 @@ export function messagingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(`${base}/messages/:messageId`, { config: use, schema: { tags, params: MessageParams, response: { 200: Thread } } }, async (request) =>
       openThread(ctx, requireActor(request), request.params.establishmentId, request.params.messageId, localeOf(request.headers['accept-language'])),
+    );
+
+    app.get(
+      `${base}/conversations/:conversationId`,
+      { config: use, schema: { tags, params: EstablishmentParams.extend({ conversationId: z.string().min(1).max(64) }), response: { 200: Thread } } },
+      async (request) => openConversation(ctx, requireActor(request), request.params.establishmentId, request.params.conversationId, localeOf(request.headers['accept-language'])),
     );
 
     /** Update a draft, or send it (`draft: false`). */

@@ -70,6 +70,11 @@ describeEachDatabase('messaging', (database) => {
     expect(thread.conversation).toMatchObject({ id: first.conversationId, subject: 'Ton exposé', noReply: false });
     expect(thread.messages.map((m: { from: { id: string }; role: string }) => `${m.from.id}:${m.role}`)).toEqual(['theo:author', 'chloe:to', 'theo:author']);
     expect(thread.messages[1].parentId).toBe(first.id);
+    // The timeline links to the conversation: it opens at the latest message Chloé holds.
+    const byConversation = (await api('chloe.lefevre', 'GET', `/conversations/${first.conversationId}`)).json();
+    expect(byConversation.focusId).not.toBe(first.id);
+    expect(byConversation.messages).toHaveLength(3);
+    expect((await api('bob.durand', 'GET', `/conversations/${first.conversationId}`)).statusCode).toBe(404);
     // Others can neither open the thread nor its receipts.
     expect((await api('bob.durand', 'GET', `/messages/${first.id}`)).statusCode).toBe(404);
     expect((await api('chloe.lefevre', 'GET', `/messages/${first.id}/receipts`)).statusCode).toBe(404);

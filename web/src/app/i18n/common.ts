@@ -12,6 +12,7 @@ export const commonTexts = {
     },
     nav: {
       home: 'Mon ENT',
+      messaging: 'Messagerie',
       directory: 'Annuaire',
       account: 'Mon compte',
       admin: 'Administration',
@@ -86,6 +87,7 @@ export const commonTexts = {
     },
     nav: {
       home: 'My workspace',
+      messaging: 'Messages',
       directory: 'Directory',
       account: 'My account',
       admin: 'Administration',

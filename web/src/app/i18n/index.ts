@@ -14,6 +14,8 @@ import { legalTexts } from '../../services/legal/i18n';
 import { notificationsTexts } from '../../services/notifications/i18n';
 import { timelineTexts } from '../../services/timeline/i18n';
 import { portalTexts } from '../../services/portal/i18n';
+import { communicationTexts } from '../../services/communication/i18n';
+import { messagingTexts } from '../../services/messaging/i18n';
 import { commonTexts } from './common';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -29,6 +31,8 @@ function resourcesFor(language: Language) {
       portal: portalTexts[language],
       account: accountTexts[language],
       directory: directoryTexts[language],
+      messaging: messagingTexts[language],
+      communication: communicationTexts[language],
       admin: adminTexts[language],
       imports: importsTexts[language],
       duplicates: duplicatesTexts[language],

@@ -20,6 +20,8 @@ export const portalTexts = {
       noClass: 'classe non renseignée',
     },
     tiles: {
+      messaging: { title: 'Messagerie', description: 'Écrire et lire ses messages, envoyer des annonces à une classe ou à ses parents.' },
+      communication: { title: 'Règles de communication', description: 'Qui peut écrire à qui dans la messagerie, avec un aperçu.' },
       directory: { title: 'Annuaire', description: 'Trouver les élèves, enseignants et personnels de l’établissement.' },
       account: { title: 'Mon compte', description: 'Mot de passe, sessions ouvertes et informations personnelles.' },
       admin: { title: 'Administration', description: 'Réinitialiser, suspendre ou réactiver les comptes, imprimer les lettres d’activation.' },
@@ -50,6 +52,8 @@ export const portalTexts = {
       noClass: 'class not set',
     },
     tiles: {
+      messaging: { title: 'Messages', description: 'Write and read messages, send announcements to a class or its parents.' },
+      communication: { title: 'Communication rules', description: 'Who may write to whom in the messages, with a preview.' },
       directory: { title: 'Directory', description: 'Find the students, teachers and staff of the school.' },
       account: { title: 'My account', description: 'Password, open sessions and personal details.' },
       admin: { title: 'Administration', description: 'Reset, suspend or reactivate accounts, print activation letters.' },

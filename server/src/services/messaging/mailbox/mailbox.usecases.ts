@@ -131,6 +131,22 @@ export async function openThread(ctx: AppContext, actor: Actor, establishmentId:
   return { conversation: { id: conversation.id, subject: conversation.subject, noReply: conversation.no_reply === 1 }, messages, focusId: messageId };
 }
 
+/** The conversation an event points to, opened at the latest message the viewer holds in it. */
+export async function openConversation(ctx: AppContext, actor: Actor, establishmentId: string, conversationId: string, language: LabelLanguage): Promise<Thread> {
+  const latest = await ctx.db
+    .selectFrom('mailbox_items')
+    .select('message_id')
+    .where('person_id', '=', actor.personId)
+    .where('establishment_id', '=', establishmentId)
+    .where('conversation_id', '=', conversationId)
+    .orderBy('sort_at', 'desc')
+    .orderBy('message_id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) throw notFound('messaging.message_not_found');
+  return openThread(ctx, actor, establishmentId, latest.message_id, language);
+}
+
 export async function setRead(ctx: AppContext, actor: Actor, establishmentId: string, messageId: string, read: boolean): Promise<void> {
   const item = await findItem(ctx.db, actor.personId, establishmentId, messageId);
   if (!item) throw notFound('messaging.message_not_found');

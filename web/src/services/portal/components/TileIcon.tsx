@@ -3,6 +3,8 @@
  * says what it is, so the icon is hidden from assistive technologies.
  */
 const PATHS: Record<string, string[]> = {
+  messaging: ['M4 6h16v12H4z', 'M4 7l8 6 8-6'],
+  communication: ['M4 5h10v7H8l-4 3z', 'M14 9h6v7l-3-2h-5v-2'],
   directory: ['M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z', 'M3 19c0-3 3-5 6-5s6 2 6 5', 'M16 5.5a3 3 0 0 1 0 5.5', 'M18 14c2 .6 3 2.3 3 5'],
   account: ['M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z', 'M4 20c0-4 3.6-6 8-6s8 2 8 6'],
   admin: ['M12 3l7 3v5c0 4.5-3 8-7 10-4-2-7-5.5-7-10V6l7-3Z', 'M9 12l2 2 4-4'],

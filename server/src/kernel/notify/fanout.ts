@@ -103,3 +103,12 @@ export async function hasPendingEvents(db: Db): Promise<boolean> {
   const row = await db.selectFrom('outbox_events').select(sql<number>`1`.as('one')).where('dispatched_at', 'is', null).limit(1).executeTakeFirst();
   return !!row;
 }
+
+/** Whether any e-mail or push is still owed to someone (due or waiting for its time). */
+export async function pendingDeliveries(db: Db): Promise<{ email: boolean; push: boolean }> {
+  const [email, push] = await Promise.all([
+    db.selectFrom('notifications').select(sql<number>`1`.as('one')).where('email_state', '=', 'pending').limit(1).executeTakeFirst(),
+    db.selectFrom('notifications').select(sql<number>`1`.as('one')).where('push_state', '=', 'pending').limit(1).executeTakeFirst(),
+  ]);
+  return { email: !!email, push: !!push };
+}

@@ -1,8 +1,9 @@
 import type { Clock } from '../clock.js';
 import type { Db, DatabaseKind } from '../db/database.js';
 import type { JobQueue } from '../jobs/index.js';
+import { jobsDb } from '../jobs/jobs.queries.js';
 import { type Mailer, sendDueEmails, smtpMailer } from './email.js';
-import { fanOutPending, hasPendingEvents } from './fanout.js';
+import { fanOutPending, hasPendingEvents, pendingDeliveries } from './fanout.js';
 import { loadVapidKeys, type PushSender, sendDuePushes, type VapidKeys, webPushSender } from './push.js';
 import { createLiveHub, type LiveHub } from './realtime.js';
 import { isValidTimeZone } from './zoned-time.js';
@@ -109,6 +110,9 @@ export function createNotifier(deps: { db: Db; kind: DatabaseKind; clock: Clock;
       const cutoff = new Date(clock.now().getTime() - options.retentionDays * 86_400_000).toISOString();
       // notifications and recipients go with their event (foreign keys cascade)
       const result = await db.deleteFrom('outbox_events').where('created_at', '<', cutoff).executeTakeFirst();
+      // The minute ticks leave a finished row per run in the jobs table: keep a day of them.
+      const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
+      await jobsDb(db).deleteFrom('jobs').where('name', 'in', Object.values(NOTIFY_JOBS)).where('state', '=', 'done').where('finished_at', '<', dayAgo).execute();
       return { deleted: Number(result.numDeletedRows) };
     },
     start: () => {
@@ -119,8 +123,13 @@ export function createNotifier(deps: { db: Db; kind: DatabaseKind; clock: Clock;
       }, options.pollIntervalMs);
       let purgedOn = '';
       const tick = () => {
-        if (options.mailer) void enqueue(NOTIFY_JOBS.email);
-        void enqueue(NOTIFY_JOBS.push);
+        // Only when something waits (a partial index answers): no job row per idle minute.
+        pendingDeliveries(db)
+          .then((pending) => {
+            if (pending.email && options.mailer) void enqueue(NOTIFY_JOBS.email);
+            if (pending.push) void enqueue(NOTIFY_JOBS.push);
+          })
+          .catch((error) => log(`notify: pending check failed: ${String(error)}`));
         const today = clock.now().toISOString().slice(0, 10);
         if (today !== purgedOn) {
           purgedOn = today;

@@ -1,6 +1,7 @@
 import type { TimelineItem } from '@preau/contracts';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../kernel/db/test-databases.js';
+import { jobsDb } from '../../kernel/jobs/jobs.queries.js';
 import { fanOutPending } from '../../kernel/notify/fanout.js';
 import { type LoggedIn, loginAs } from '../../kernel/testing/test-app.js';
 import { school } from '../../kernel/testing/school.js';
@@ -155,7 +156,13 @@ describeEachDatabase('timeline', (database) => {
     t.clock.set('2026-11-25T10:00:00.000Z');
     await emit(database(), t.clock, messageEvent(['bob'], 'Récent'));
     await t.notifier.fanOut();
+    // A finished delivery run from five days ago: the purge forgets it too.
+    await jobsDb(db)
+      .insertInto('jobs')
+      .values({ id: 'old-run', name: 'notify_push', data: '{}', state: 'done', attempts: 1, retry_limit: 2, progress_done: null, progress_total: null, result: null, error: null, singleton_key: null, created_at: '2026-11-20T10:00:00.000Z', started_at: null, finished_at: '2026-11-20T10:00:01.000Z' })
+      .execute();
     expect(await t.notifier.purge()).toEqual({ deleted: 1 });
+    expect(await jobsDb(db).selectFrom('jobs').select('id').where('id', '=', 'old-run').execute()).toHaveLength(0);
     expect((await timeline(bob)).items.map((i) => i.summary.subject)).toEqual(['Récent']);
     const left = await db.selectFrom('notifications').select('event_id').where('person_id', '=', 'bob').execute();
     expect(left).toHaveLength(1);

@@ -133,6 +133,11 @@ async function runDatabase(o: BenchOptions, database: DatabaseName, env: NodeJS.
 }
 
 async function main(): Promise<number> {
+  // Import benchmarks have their own options and do not start servers (bench/imports).
+  if (process.argv.includes('--scenario')) {
+    const { runImportScenario } = await import('./imports/index.js');
+    return runImportScenario(process.argv.slice(2));
+  }
   const parsed = parseOptions(process.argv.slice(2), process.env, DEFAULT_DEMO_PASSWORD);
   if (parsed === 'help') {
     console.log(USAGE);

@@ -1,4 +1,5 @@
 import type { Profile } from '@preau/contracts';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Clock } from '../../../kernel/clock.js';
 import type { Db } from '../../../kernel/db/database.js';
 import { newId } from '../../../kernel/ids.js';
@@ -99,7 +100,26 @@ export async function runAafImport(db: Db, clock: Clock, options: AafRunOptions)
     const platform = await establishmentsByUai(db, [...uais]);
     const ordered = [...uais].sort();
     let done = 0;
-    for (const uai of ordered) {
+    await refreshStatistics(db, ['aaf_staging', 'aaf_staging_members']);
+    let nextAnalyze = 1;
+    // The next establishment's feed is read from staging while this one is written.
+    const prepared = new Map<string, Promise<Prepared>>();
+    const prepare = (uai: string | undefined) => {
+      const establishment = uai ? platform.get(uai) : undefined;
+      if (!uai || !establishment || prepared.has(uai)) return;
+      const promise = prepareEstablishment(ctx, establishment);
+      promise.catch(() => {});
+      prepared.set(uai, promise);
+    };
+    for (const [index, uai] of ordered.entries()) {
+      prepare(uai);
+      prepare(ordered[index + 1]);
+      // An académie import grows the tables faster than autovacuum notices: without fresh
+      // statistics PostgreSQL keeps planning for empty tables (nested loops over 100,000s of rows).
+      if (done === nextAnalyze) {
+        await refreshStatistics(db, GROWING_TABLES);
+        nextAnalyze *= 2;
+      }
       const establishment = platform.get(uai);
       const accounts = counts.get(uai) ?? 0;
       let section: AafSection;
@@ -108,8 +128,9 @@ export async function runAafImport(db: Db, clock: Clock, options: AafRunOptions)
       } else if (accounts === 0 && !visit.has(uai)) {
         section = { uai, name: establishment.name, status: 'skipped', accounts, message: 'No account of the feed belongs to this establishment: left unchanged.' };
       } else {
-        section = await importEstablishment(ctx, establishment, accounts);
+        section = await importEstablishment(ctx, establishment, accounts, await prepared.get(uai)!);
       }
+      prepared.delete(uai);
       done += 1;
       addToTotals(report.totals, section);
       const { report: full, ...rest } = section;
@@ -139,6 +160,13 @@ export async function runAafImport(db: Db, clock: Clock, options: AafRunOptions)
   }
 }
 
+const GROWING_TABLES = ['people', 'person_sources', 'memberships', 'person_functions', 'groups', 'group_members', 'relatives', 'teachings', 'subjects'];
+
+async function refreshStatistics(db: Db, tables: string[]) {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
+}
+
 async function establishmentsByUai(db: Db, uais: string[]) {
   const found = new Map<string, { id: string; uai: string; name: string }>();
   for (const part of chunks(uais, 500)) {
@@ -147,8 +175,11 @@ async function establishmentsByUai(db: Db, uais: string[]) {
   return found;
 }
 
-async function importEstablishment(ctx: RunContext, establishment: { id: string; uai: string; name: string }, accounts: number): Promise<AafSection> {
-  const { db, runId, options } = ctx;
+type Prepared = ReturnType<typeof buildEstablishmentFeed>;
+
+/** The establishment's feed from staging (no read of the accounts: those are read in its transaction). */
+async function prepareEstablishment(ctx: RunContext, establishment: { uai: string }): Promise<Prepared> {
+  const { db, runId } = ctx;
   const uai = establishment.uai;
   const people = await peopleOf(db, runId, uai);
   const present = new Set(people.map((p) => p.id));
@@ -156,7 +187,12 @@ async function importEstablishment(ctx: RunContext, establishment: { id: string;
   const relatives = await relativesById(db, runId, [...named]);
   // A one-establishment import reports the records no establishment could take in its own report.
   const rejected = [...(await rejectionsOf(db, runId, uai)), ...(ctx.single ? await rejectionsOf(db, runId, '') : [])];
-  const built = buildEstablishmentFeed({ uai, covers: ctx.covers, relativesInFeed: ctx.relativesInFeed }, people, relatives, rejected, ctx.directory);
+  return buildEstablishmentFeed({ uai, covers: ctx.covers, relativesInFeed: ctx.relativesInFeed }, people, relatives, rejected, ctx.directory);
+}
+
+async function importEstablishment(ctx: RunContext, establishment: { id: string; uai: string; name: string }, accounts: number, built: Prepared): Promise<AafSection> {
+  const { db, runId, options } = ctx;
+  const uai = establishment.uai;
   // The establishment's history entry: the run itself for a one-establishment import.
   const sectionRunId = ctx.single ? runId : newId();
   const work = async (trx: Db) => {

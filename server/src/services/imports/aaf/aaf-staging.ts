@@ -31,9 +31,16 @@ export class AafStager {
     private readonly rejectionPrefix = '',
   ) {}
 
+  /** The batch being written while the next one is parsed: parsing and the database overlap. */
+  private inflight: Promise<void> = Promise.resolve();
+
   async person(p: PendingPerson): Promise<void> {
     this.people.push(p);
-    if (this.people.length >= BATCH) await this.flushPeople();
+    if (this.people.length < BATCH) return;
+    await this.inflight;
+    this.inflight = this.flushPeople();
+    // Awaited before the next batch or at flush(); never an unhandled rejection meanwhile.
+    this.inflight.catch(() => {});
   }
 
   async deleted(id: string, category: string): Promise<void> {
@@ -51,6 +58,7 @@ export class AafStager {
   }
 
   async flush(): Promise<void> {
+    await this.inflight;
     await this.flushPeople();
     await this.flushExtra();
   }

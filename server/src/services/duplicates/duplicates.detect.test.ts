@@ -104,6 +104,10 @@ describeEachDatabase('duplicates: detection', (database) => {
     expect(await detectDuplicates(db(), clock, { establishmentId: B })).toBe(3); // ine, adu, sts (acc stays dismissed)
     expect(await detectDuplicates(db(), clock, { establishmentId: A })).toBe(1); // csv-t + sts-t, both in A only
     expect(await detectDuplicates(db(), clock, { personIds: ['hom-1'] })).toBe(0);
+    await db().deleteFrom('duplicate_candidates').where('status', '=', 'open').execute();
+    expect(await detectDuplicates(db(), clock, { personIds: [] })).toBe(0);
+    expect(await detectDuplicates(db(), clock, { personIds: ['adu-2'] })).toBe(1);
+    expect(await detectDuplicates(db(), clock, { all: true })).toBe(3);
   });
 
   it('a merge carries "not the same person" over to the kept account, and detection respects it', async () => {

@@ -18,7 +18,9 @@ function scopePeople(scope: DetectionScope): RawBuilder<unknown> {
   if ('establishmentId' in scope) {
     return sql`(select distinct m.person_id from memberships m where m.establishment_id = ${scope.establishmentId}) s join people p on p.id = s.person_id`;
   }
-  return scope.personIds.length ? sql`(select id as person_id from people where id in (${sql.join(scope.personIds)})) s join people p on p.id = s.person_id` : sql`people p`;
+  // No account named: a scope that selects nobody (never "everyone").
+  const ids = scope.personIds.length ? sql`id in (${sql.join(scope.personIds)})` : sql`1 = 0`;
+  return sql`(select id as person_id from people where ${ids}) s join people p on p.id = s.person_id`;
 }
 
 /** A relative and their own child may share a name and an address: never the same person. */

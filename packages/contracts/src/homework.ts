@@ -194,3 +194,4 @@ export const DoneBody = z.object({ done: z.boolean() });
 
 export const NextLessonQuery = z.object({ groupId: Id, subjectId: Id, after: IsoDate });
 export const NextLesson = z.object({ date: IsoDate.nullable(), start: LocalTime.nullable() });
+export type NextLesson = z.infer<typeof NextLesson>;

@@ -26,6 +26,9 @@ import { CommunicationRulesPage } from '../services/communication/pages/Communic
 import { ComposePage } from '../services/messaging/pages/ComposePage';
 import { MailboxPage } from '../services/messaging/pages/MailboxPage';
 import { ThreadPage } from '../services/messaging/pages/ThreadPage';
+import { AgendaPage } from '../services/homework/pages/AgendaPage';
+import { TextbookPage } from '../services/homework/pages/TextbookPage';
+import { TimetablePage } from '../services/timetable/pages/TimetablePage';
 import { Layout } from './Layout';
 import { SessionProvider, useOptionalSession } from './session';
 
@@ -105,6 +108,9 @@ export const routes: RouteObject[] = [
           { path: '/', element: <HomePage /> },
           { path: '/compte', element: <AccountPage /> },
           { path: '/annuaire', element: <DirectoryPage /> },
+          { path: '/emploi-du-temps', element: <TimetablePage /> },
+          { path: '/cahier-de-textes', element: <TextbookPage /> },
+          { path: '/agenda', element: <AgendaPage /> },
           { path: '/messagerie', element: <MailboxPage /> },
           { path: '/messagerie/dossier/:folder', element: <MailboxPage /> },
           { path: '/messagerie/nouveau', element: <ComposePage /> },

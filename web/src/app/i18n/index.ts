@@ -16,6 +16,8 @@ import { timelineTexts } from '../../services/timeline/i18n';
 import { portalTexts } from '../../services/portal/i18n';
 import { communicationTexts } from '../../services/communication/i18n';
 import { messagingTexts } from '../../services/messaging/i18n';
+import { homeworkTexts } from '../../services/homework/i18n';
+import { timetableTexts } from '../../services/timetable/i18n';
 import { commonTexts } from './common';
 
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -31,6 +33,8 @@ function resourcesFor(language: Language) {
       portal: portalTexts[language],
       account: accountTexts[language],
       directory: directoryTexts[language],
+      timetable: timetableTexts[language],
+      homework: homeworkTexts[language],
       messaging: messagingTexts[language],
       communication: communicationTexts[language],
       admin: adminTexts[language],

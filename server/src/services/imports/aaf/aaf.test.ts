@@ -149,7 +149,7 @@ describeEachDatabase('AAF import: an académie feed, establishment by establishm
     const moulin = delta.section(JEAN_MOULIN)?.report as NonNullable<AafSection['report']>;
     expect(moulin.moved.items.map((m) => `${m.name}:${m.from.join(',')}→${m.to.join(',')}`)).toEqual(['Œnone LEFÈVRE:6A,LATIN→5B,LATIN']);
     expect(moulin.deactivated.items.map((d) => `${d.name}:${d.reason}`)).toEqual(['Léa DUPONT:left']);
-    expect(moulin.updated.items.map((u) => u.changes.map((c) => `${u.name}:${c.field}:${c.to}`)).flat()).toEqual(['Paul LEFÈVRE:email:paul.lefevre@example.org']);
+    expect(moulin.updated.items.flatMap((u) => u.changes.map((c) => `${u.name}:${c.field}:${c.to}`))).toEqual(['Paul LEFÈVRE:email:paul.lefevre@example.org']);
     expect(delta.report.rejected.items.map((r) => `${r.reason}:${r.externalId}`)).toEqual(['unknown_person:E404']);
     // Absent from a delta is not gone: the others stay.
     expect(delta.report.totals.deactivated).toBe(1);

@@ -23,7 +23,14 @@ function Item({ item }: { item: TimelineItem }) {
     <li className={`timeline__item${item.read ? '' : ' timeline__item--unread'}`}>
       <div>
         <p className="timeline__title">
-          {link ? <Link to={link}>{title}</Link> : title}
+          {link ? (
+            // Opening the item reads it.
+            <Link to={link} onClick={() => (item.read ? undefined : markRead.mutate({ ids: [item.id] }))}>
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
           {item.read ? null : <span className="timeline__unread"> · {t('timeline.unreadMark')}</span>}
         </p>
         <p className="timeline__meta">
@@ -65,12 +72,12 @@ export function Timeline() {
       <p className="muted">{t('timeline.intro')}</p>
       <div className="timeline__toolbar">
         <SelectInput label={t('timeline.filterLabel')} options={options} value={service ?? 'all'} onChange={(id) => setService(id === 'all' ? null : (id as NotificationService))} />
-        <div>
+        <div className="timeline__actions">
           {unreadHere > 0 ? (
             <BusyButton className="button button--secondary" busy={markAll.isPending} onPress={() => markAll.mutate(service ? { all: true, service } : { all: true })}>
               {t('timeline.markAllRead')}
             </BusyButton>
-          ) : null}{' '}
+          ) : null}
           <Link to="/notifications">{t('timeline.preferences')}</Link>
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch } from '../../../test/fetch-mock';
@@ -29,7 +29,9 @@ function mockAdmin(state: { lea: typeof lea }, extra: Parameters<typeof mockFetc
   });
 }
 
-describe('AdminPage', () => {
+// A busy CI machine renders slowly: queries wait up to 5 s, each test has 20 s.
+configure({ asyncUtilTimeout: 5_000 });
+describe('AdminPage', { timeout: 20_000 }, () => {
   it('lists accounts with their state and links each to its page; the console sections are in a nav', async () => {
     mockAdmin({ lea });
     renderPage(<AdminPage />, { path: '/admin', me: adminMe });

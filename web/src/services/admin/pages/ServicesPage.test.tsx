@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch } from '../../../test/fetch-mock';
@@ -13,7 +13,9 @@ const settings = (studentsSee: boolean) => ({
   ],
 });
 
-describe('ServicesPage', () => {
+// A busy CI machine renders slowly: queries wait up to 5 s, each test has 20 s.
+configure({ asyncUtilTimeout: 5_000 });
+describe('ServicesPage', { timeout: 20_000 }, () => {
   it('hides a service from one profile and sends only that profile’s hidden list', async () => {
     const { calls } = mockFetch({
       'GET /api/auth/csrf': () => json({ csrfToken: 't' }),

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { apiError, json, mockFetch } from '../../../test/fetch-mock';
@@ -26,7 +26,9 @@ function mock(extra: Parameters<typeof mockFetch>[0] = {}) {
   });
 }
 
-describe('StructurePage', () => {
+// A busy CI machine renders slowly: queries wait up to 5 s, each test has 20 s.
+configure({ asyncUtilTimeout: 5_000 });
+describe('StructurePage', { timeout: 20_000 }, () => {
   it('says that an imported class may be changed by the next import, and who manages each member', async () => {
     mock();
     renderPage(<StructurePage />, { path: '/admin/classes/:groupId', url: '/admin/classes/g-3a', me: adminMe });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { apiError, json, mockFetch } from '../../../test/fetch-mock';
@@ -10,7 +10,9 @@ const establishment = { id: 'e-1', uai: '0750001A', name: 'Collège Jean Moulin'
 const ada = { id: 'p-ada', login: 'ada.morel', displayName: 'Ada MOREL', state: 'active', profiles: ['personnel'] };
 const person = (id: string, displayName: string, profiles: string[]) => ({ id, login: id, firstName: '', lastName: '', displayName, state: 'active', profiles, functions: [], classes: [] });
 
-describe('EstablishmentAdminsPage', () => {
+// A busy CI machine renders slowly: queries wait up to 5 s, each test has 20 s.
+configure({ asyncUtilTimeout: 5_000 });
+describe('EstablishmentAdminsPage', { timeout: 20_000 }, () => {
   it('offers only staff and teachers, appoints one, and keeps the last administrator with the server’s reason', async () => {
     const { calls } = mockFetch({
       'GET /api/auth/csrf': () => json({ csrfToken: 't' }),

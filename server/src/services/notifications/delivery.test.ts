@@ -109,6 +109,21 @@ describeEachDatabase('e-mail and push delivery (fixed clock, Europe/Paris)', (da
     expect(sentTo('rose@example.org')).toHaveLength(1);
   });
 
+  it('waits across the spring change of time: Saturday 21:00 CET → Monday 07:00 CEST (05:00 UTC)', async () => {
+    await setPreferences('rose.lefevre', { emailFrequency: 'immediate' });
+    t.clock.set('2026-03-28T20:00:00.000Z'); // Saturday 21:00 CET
+    await emit(database(), t.clock, messageEvent(['rose'], 'Printemps'));
+    await t.notifier.fanOut();
+    for (const at of ['2026-03-28T20:00:00.000Z', '2026-03-29T12:00:00.000Z', '2026-03-30T04:59:00.000Z']) {
+      t.clock.set(at);
+      await t.notifier.sendEmails();
+    }
+    expect(sentTo('rose@example.org')).toHaveLength(0);
+    t.clock.set('2026-03-30T05:00:00.000Z'); // Monday 07:00 CEST
+    await t.notifier.sendEmails();
+    expect(sentTo('rose@example.org').map((m) => m.subject)).toEqual(['[Préau] Nouveau message : Printemps']);
+  });
+
   it('respects a service turned off for e-mail, and retries after an SMTP failure', async () => {
     await setPreferences('theo.petit', { channels: [{ service: 'news', channel: 'email', enabled: false }] });
     await emit(database(), t.clock, { type: 'news.published', establishmentId: 'etab-a', actorId: 'helene', recipientIds: ['theo'], resource: { kind: 'news', id: 'n-2' }, summary: { title: 'Cross' } });

@@ -18,6 +18,7 @@ import { duplicatesJourneys } from './journeys/duplicates';
 import { establishmentsJourneys } from './journeys/establishments';
 import { importsJourneys } from './journeys/imports';
 import { legalJourneys } from './journeys/legal';
+import { homeworkJourneys } from './journeys/homework';
 import { messagingJourneys } from './journeys/messaging';
 import { timelineJourneys } from './journeys/timeline';
 import { portalJourneys } from './journeys/portal';
@@ -41,6 +42,7 @@ const journeys = [
   ...legalJourneys,
   ...messagingJourneys,
   ...timelineJourneys,
+  ...homeworkJourneys,
   // Last: it hides the directory from the collège's students for a moment (see the journey).
   ...adminConsoleJourneys,
 ].filter((j) => !process.env.PREAU_E2E_ONLY || j.name.includes(process.env.PREAU_E2E_ONLY));

@@ -5,6 +5,9 @@ export interface Step {
   /** Short label for the per-step latency breakdown. */
   label: string;
   path: string;
+  /** GET unless said otherwise; a POST sends `body` as JSON with the session's CSRF token. */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 export interface LoadSpec {
@@ -13,6 +16,8 @@ export interface LoadSpec {
   steps: Step[];
   /** One cookie header per virtual user; connection i uses cookies[i % length]. */
   cookies: string[];
+  /** The CSRF token of each of those sessions (same order), for POST steps. */
+  csrfTokens?: string[];
   connections: number;
   /** Seconds of load before the measured window, on the same connections. */
   warmup: number;
@@ -89,10 +94,18 @@ export async function runLoad(spec: LoadSpec, hooks: WindowHooks = {}): Promise<
     duration: spec.warmup + spec.duration + 0.5,
     pipelining: 1,
     timeout: 10,
-    requests: spec.steps.map((s) => ({ method: 'GET', path: s.path })),
+    requests: spec.steps.map((s) => ({ method: s.method ?? 'GET', path: s.path })),
     setupClient(client) {
-      const cookie = spec.cookies[next++ % spec.cookies.length];
-      client.setRequests(spec.steps.map((s) => ({ method: 'GET', path: s.path, headers: { cookie, accept: 'application/json' } })));
+      const i = next++ % spec.cookies.length;
+      const cookie = spec.cookies[i];
+      const csrf = spec.csrfTokens?.[i] ?? '';
+      client.setRequests(
+        spec.steps.map((s) =>
+          s.method === 'POST'
+            ? { method: 'POST', path: s.path, body: s.body, headers: { cookie, accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrf } }
+            : { method: 'GET', path: s.path, headers: { cookie, accept: 'application/json' } },
+        ),
+      );
     },
   };
   // The callback form returns the instance, whose events carry each response and its exact latency.

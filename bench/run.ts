@@ -26,10 +26,10 @@ const OUT = join(ROOT, '.bench');
  * Warm-up then the measured window, on the same connections. The server's own CPU time over the
  * window tells whether it was the bottleneck (≈100% of one core) or waited (database, load generator).
  */
-async function measure(o: BenchOptions, server: ServerProcess, steps: Step[], cookies: string[]): Promise<Pick<Measurement, 'load' | 'serverCpu'>> {
+async function measure(o: BenchOptions, server: ServerProcess, steps: Step[], cookies: string[], csrfTokens?: string[]): Promise<Pick<Measurement, 'load' | 'serverCpu'>> {
   const cpu: { start?: ReturnType<ServerProcess['cpuSeconds']>; end?: ReturnType<ServerProcess['cpuSeconds']> } = {};
   const load = await runLoad(
-    { url: server.url, steps, cookies, connections: o.connections, warmup: o.warmup, duration: o.duration },
+    { url: server.url, steps, cookies, csrfTokens, connections: o.connections, warmup: o.warmup, duration: o.duration },
     { onStart: () => (cpu.start = server.cpuSeconds()), onEnd: () => (cpu.end = server.cpuSeconds()) },
   );
   const cpu0 = cpu.start;
@@ -99,7 +99,7 @@ async function runDatabase(o: BenchOptions, database: DatabaseName, env: NodeJS.
         const users = await loginMany(server.url, scenario.logins, o.connections, o.demoPassword);
         try {
           const steps = await scenario.steps(server.url, users[0]);
-          Object.assign(m, await measure(o, server, steps, users.map((u) => u.cookie)));
+          Object.assign(m, await measure(o, server, steps, users.map((u) => u.cookie), users.map((u) => u.csrfToken)));
           if (m.load) windows.set(scenario.id, m.load.windowNs);
         } finally {
           await logoutAll(server.url, users);

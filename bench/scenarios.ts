@@ -1,8 +1,8 @@
 import type { Step } from './load.js';
-import { type VirtualUser, getJson } from './sessions.js';
+import { type VirtualUser, getJson, loginMany } from './sessions.js';
 
 export interface Scenario {
-  id: 'me' | 'home';
+  id: 'me' | 'home' | 'inbox' | 'send';
   title: string;
   /** Demo accounts the connections log in as, round-robin. */
   logins: string[];
@@ -47,4 +47,65 @@ export const SCENARIOS: Scenario[] = [
       ];
     },
   },
+  {
+    // A parent opening the messaging page: the folder counts and the first page of the inbox. The
+    // inbox is filled first with 40 messages from the teacher to the parents of the class.
+    id: 'inbox',
+    title: 'parent inbox (messaging/mailbox + messages?folder=inbox)',
+    logins: ['demo.parent'],
+    targeted: false,
+    steps: async (baseUrl, first) => {
+      const { establishmentId, classId } = await messagingTarget(baseUrl, first);
+      const [teacher] = await loginMany(baseUrl, ['demo.teacher'], 1, process.env.PREAU_DEMO_PASSWORD ?? BENCH_DEFAULT_PASSWORD);
+      for (let i = 0; i < 40; i++) {
+        await postJson(baseUrl, `/api/messaging/establishments/${establishmentId}/messages`, teacher, {
+          subject: `Information ${i + 1}`,
+          body: '<p>Message du professeur principal aux parents de la classe.</p>',
+          to: [{ type: 'group_relatives', id: classId }],
+        });
+      }
+      const base = `/api/messaging/establishments/${establishmentId}`;
+      return [
+        { label: 'mailbox', path: `${base}/mailbox` },
+        { label: 'inbox', path: `${base}/messages?folder=inbox&limit=30` },
+      ];
+    },
+  },
+  {
+    // The teacher sends a message to the whole of their class (students and teachers expanded at
+    // send time, checked against the rules, written with one INSERT … SELECT, event in the outbox).
+    id: 'send',
+    title: 'teacher sends to a class (POST messages, group address)',
+    logins: ['demo.teacher'],
+    targeted: false,
+    steps: async (baseUrl, first) => {
+      const { establishmentId, classId } = await messagingTarget(baseUrl, first);
+      const body = JSON.stringify({ subject: 'Cours déplacé', body: '<p>Le cours de demain a lieu en salle 12.</p>', to: [{ type: 'group', id: classId }] });
+      return [{ label: 'send', path: `/api/messaging/establishments/${establishmentId}/messages`, method: 'POST', body }];
+    },
+  },
 ];
+
+/** Default of the server (server/src/config.ts), repeated so the harness does not import server code here. */
+const BENCH_DEFAULT_PASSWORD = 'Preau-Demo-2026!';
+
+/** demo.teacher's class (5B), found through the messaging picker as the teacher or the parent. */
+async function messagingTarget(baseUrl: string, user: VirtualUser): Promise<{ establishmentId: string; classId: string }> {
+  const me = await getJson<MeLite>(baseUrl, '/api/me', user);
+  const establishmentId = me.memberships[0]?.establishment.id;
+  if (!establishmentId) throw new Error(`${user.login} has no membership`);
+  const teacher = (await loginMany(baseUrl, ['demo.teacher'], 1, process.env.PREAU_DEMO_PASSWORD ?? BENCH_DEFAULT_PASSWORD))[0];
+  const found = await getJson<{ groups: { type: string; id: string; name: string }[] }>(baseUrl, `/api/messaging/establishments/${encodeURIComponent(establishmentId)}/recipients?q=5B`, teacher);
+  const group = found.groups.find((g) => g.type === 'group' && g.name === '5B');
+  if (!group) throw new Error('class 5B not found in demo.teacher’s recipients');
+  return { establishmentId: encodeURIComponent(establishmentId), classId: group.id };
+}
+
+async function postJson(baseUrl: string, path: string, user: VirtualUser, body: unknown): Promise<void> {
+  const res = await fetch(baseUrl + path, {
+    method: 'POST',
+    headers: { cookie: user.cookie, 'x-csrf-token': user.csrfToken, 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path} as ${user.login} → HTTP ${res.status} ${await res.text()}`);
+}

@@ -13,6 +13,8 @@ const COLUMNS = [
   'import_runs.job_id',
   'import_runs.error',
   'import_runs.options',
+  'import_runs.progress_done',
+  'import_runs.progress_total',
   'people.login',
 ] as const;
 
@@ -101,7 +103,8 @@ export function presentRun(r: RunRow, progress: { done: number; total: number } 
     requestedBy: r.login ?? null,
     createdAt: r.created_at,
     finishedAt: r.finished_at,
-    progress,
+    // A run outside the job queue (an AAF académie run) records its own progress.
+    progress: progress ?? (r.progress_total ? { done: r.progress_done ?? 0, total: r.progress_total } : null),
     error: r.error ? (JSON.parse(r.error) as { code: string; details: { field: string; issue: string }[] }) : null,
   };
 }

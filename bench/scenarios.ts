@@ -2,7 +2,7 @@ import type { Step } from './load.js';
 import { type VirtualUser, getJson, loginMany } from './sessions.js';
 
 export interface Scenario {
-  id: 'me' | 'home' | 'inbox' | 'send';
+  id: 'me' | 'home' | 'inbox' | 'send' | 'week' | 'textbook';
   title: string;
   /** Demo accounts the connections log in as, round-robin. */
   logins: string[];
@@ -16,6 +16,7 @@ export interface Scenario {
 const MEMBERS = ['demo.student', 'demo.parent', 'demo.teacher', 'demo.head', 'demo.staff', 'demo.admin', 'demo.inspector'];
 
 interface MeLite {
+  id: string;
   memberships: { establishment: { id: string } }[];
 }
 
@@ -82,6 +83,40 @@ export const SCENARIOS: Scenario[] = [
       const { establishmentId, classId } = await messagingTarget(baseUrl, first);
       const body = JSON.stringify({ subject: 'Cours déplacé', body: '<p>Le cours de demain a lieu en salle 12.</p>', to: [{ type: 'group', id: classId }] });
       return [{ label: 'send', path: `/api/messaging/establishments/${establishmentId}/messages`, method: 'POST', body }];
+    },
+  },
+  {
+    // A pupil opening the week: the timetable (slots, week A/B, holidays, the day's changes) and the
+    // agenda of the next four weeks, as the two pages do.
+    id: 'week',
+    title: 'student week (timetable view + agenda)',
+    logins: ['demo.student'],
+    targeted: false,
+    steps: async (baseUrl, first) => {
+      const me = await getJson<MeLite>(baseUrl, '/api/me', first);
+      const id = encodeURIComponent(me.memberships[0]?.establishment.id ?? '');
+      const today = new Date().toISOString().slice(0, 10);
+      return [
+        { label: 'timetable', path: `/api/timetable/establishments/${id}/view?view=student&id=${me.id}&date=${today}` },
+        { label: 'agenda', path: `/api/homework/establishments/${id}/agenda?studentId=${me.id}` },
+      ];
+    },
+  },
+  {
+    // The head reading a class's cahier de textes over a month (every subject, homework, visas).
+    id: 'textbook',
+    title: 'class cahier de textes, one month (GET homework/textbook)',
+    logins: ['demo.head'],
+    targeted: false,
+    steps: async (baseUrl, first) => {
+      const me = await getJson<MeLite>(baseUrl, '/api/me', first);
+      const id = encodeURIComponent(me.memberships[0]?.establishment.id ?? '');
+      const groups = await getJson<{ items: { id: string; name: string }[] }>(baseUrl, `/api/homework/establishments/${id}/groups`, first);
+      const group = groups.items.find((g) => g.name === '5B');
+      if (!group) throw new Error('class 5B not found in the head’s cahier de textes');
+      const to = new Date().toISOString().slice(0, 10);
+      const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+      return [{ label: 'textbook', path: `/api/homework/establishments/${id}/textbook?groupId=${group.id}&from=${from}&to=${to}` }];
     },
   },
 ];

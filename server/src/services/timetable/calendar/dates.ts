@@ -39,11 +39,27 @@ export function parisToday(now: Date): string {
   return `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
 }
 
-/** The instant a Paris wall clock shows `time` (HH:MM) on `date`. */
+/** Paris's offset from UTC on each date, in minutes, at noon (school hours never straddle a change). */
+const offsets = new Map<string, number>();
+
+function parisOffset(date: string): number {
+  let offset = offsets.get(date);
+  if (offset === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    const noon = instantAt(y as number, m as number, d as number, 12, 0, SCHOOL_TIME_ZONE);
+    offset = (Date.UTC(y as number, (m as number) - 1, d as number, 12, 0) - noon.getTime()) / 60_000;
+    // Bounded: a year of dates is 365 entries; forget them all past a few years' worth.
+    if (offsets.size > 4000) offsets.clear();
+    offsets.set(date, offset);
+  }
+  return offset;
+}
+
+/** The instant a Paris wall clock shows `time` (HH:MM) on `date` (Intl once per date, then arithmetic). */
 export function parisInstant(date: string, time: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
-  return instantAt(y as number, m as number, d as number, hh as number, mm as number, SCHOOL_TIME_ZONE);
+  return new Date(Date.UTC(y as number, (m as number) - 1, d as number, hh as number, mm as number) - parisOffset(date) * 60_000);
 }
 
 /** The school year a date belongs to, named by its starting year (2026 for 2026-2027). */

@@ -60,7 +60,11 @@ export function inSchoolYear(frame: CalendarFrame, date: string): boolean {
 
 /** A week with at least one weekday of lessons; holiday weeks do not count in the A/B alternation. */
 function isSchoolWeek(frame: CalendarFrame, monday: string): boolean {
-  return datesFrom(monday, 5).some((d) => !isHoliday(frame, d));
+  const friday = addDays(monday, 4);
+  // A week is lost only when holidays cover Monday to Friday; test the five days against the periods around.
+  const around = frame.holidays.filter((h) => h.firstDay <= friday && h.lastDay >= monday);
+  if (around.length === 0) return true;
+  return datesFrom(monday, 5).some((d) => !around.some((h) => h.firstDay <= d && d <= h.lastDay));
 }
 
 /**
@@ -74,7 +78,8 @@ export function weekType(frame: CalendarFrame, date: string): 'A' | 'B' | null {
   if (!isSchoolWeek(frame, target)) return null;
   const step = target >= reference ? 7 : -7;
   let count = 0;
-  for (let monday = reference; monday !== target; monday = addDays(monday, step)) {
+  const weeks = Math.abs(daysBetween(reference, target)) / 7;
+  for (let i = 0, monday = reference; i < weeks; i++, monday = addDays(monday, step)) {
     if (isSchoolWeek(frame, monday)) count++;
   }
   return count % 2 === 0 ? 'A' : 'B';
@@ -110,5 +115,6 @@ export function expand(slots: SlotRow[], exceptions: ExceptionRow[], frame: Cale
       });
     }
   }
-  return result.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.slot.group_name.localeCompare(b.slot.group_name));
+  // Plain comparisons: ICU collation is not needed to order lessons starting at the same time.
+  return result.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.slot.group_name < b.slot.group_name ? -1 : a.slot.group_name > b.slot.group_name ? 1 : 0));
 }

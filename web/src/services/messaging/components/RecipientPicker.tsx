@@ -58,7 +58,7 @@ export function RecipientPicker({
     label: g.type === 'group_relatives' ? t('messaging.picker.relatives', { name: g.name }) : g.name,
     detail: t('messaging.picker.members', { count: g.memberCount }),
   });
-  const options = q === '' ? [] : [...(results.data?.groups ?? []).map(groupOption), ...(results.data?.people ?? []).map(personOption)].filter((o) => !chosen.has(o.key));
+  const options = q === '' || input.trim() === '' ? [] : [...(results.data?.groups ?? []).map(groupOption), ...(results.data?.people ?? []).map(personOption)].filter((o) => !chosen.has(o.key));
 
   return (
     <div className="picker">
@@ -75,7 +75,8 @@ export function RecipientPicker({
         }}
         items={options}
         menuTrigger="input"
-        allowsEmptyCollection
+        // "Nobody matches" shows while something is typed; once a choice clears the text, the list closes.
+        allowsEmptyCollection={input.trim() !== ''}
       >
         <Label className="field__label">{label}</Label>
         <Text slot="description" className="field__description">
@@ -106,7 +107,8 @@ export function RecipientPicker({
             {(a) => (
               <Tag id={a.key} textValue={a.label} className="tag">
                 {a.label}
-                <Button slot="remove" className="tag__remove" aria-label={`${t('messaging.picker.remove')} ${a.label}`}>
+                {/* react-aria appends the tag’s own label: "Retirer Parents de 5B". */}
+                <Button slot="remove" className="tag__remove" aria-label={t('messaging.picker.remove')}>
                   <span aria-hidden="true">×</span>
                 </Button>
               </Tag>

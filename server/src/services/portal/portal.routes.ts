@@ -6,16 +6,16 @@ import { requireActor } from '../../kernel/auth/guard.js';
 import type { AppContext } from '../../kernel/context.js';
 import { forbidden } from '../../kernel/errors/app-error.js';
 import { visibleTiles } from '../admin/index.js';
-import { displayName } from '../directory/index.js';
+import { displayName, EstablishmentRefs } from '../directory/index.js';
 import { CATALOGUE } from './portal.catalogue.js';
-import { childrenOf, establishmentsById, findPerson, groupsOf, studentEstablishments } from './portal.queries.js';
+import { childrenOf, findPerson, groupsOf, studentEstablishments } from './portal.queries.js';
 
-async function me(ctx: AppContext, actor: Actor): Promise<Me> {
+async function me(ctx: AppContext, refs: EstablishmentRefs, actor: Actor): Promise<Me> {
   const isRelative = actor.memberships.some((m) => m.profiles.includes('relative'));
   const [person, children] = await Promise.all([findPerson(ctx.db, actor.personId), isRelative ? childrenOf(ctx.db, actor.personId) : []]);
   const childIds = children.map((c) => c.id);
   const [groups, childMemberships] = await Promise.all([groupsOf(ctx.db, [actor.personId, ...childIds]), studentEstablishments(ctx.db, childIds)]);
-  const establishments = await establishmentsById(ctx.db, [
+  const establishments = await refs.get([
     ...new Set([...actor.memberships.map((m) => m.establishmentId), ...childMemberships.map((m) => m.establishment_id)]),
   ]);
   return {
@@ -55,9 +55,10 @@ async function me(ctx: AppContext, actor: Actor): Promise<Me> {
 }
 
 export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const refs = new EstablishmentRefs(ctx.db, ctx.clock);
   return async (app) => {
     app.get('/api/me', { config: { right: 'portal.use' }, schema: { tags: ['portal'], response: { 200: Me } } }, async (request) =>
-      me(ctx, requireActor(request)),
+      me(ctx, refs, requireActor(request)),
     );
 
     app.get(
@@ -76,7 +77,7 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (request.query.establishmentId && !actor.platformAdmin && !actor.memberships.some((m) => m.establishmentId === establishmentId)) {
           throw forbidden('access.not_member');
         }
-        const establishment = establishmentId ? (await establishmentsById(ctx.db, [establishmentId])).get(establishmentId) : undefined;
+        const establishment = establishmentId ? (await refs.get([establishmentId])).get(establishmentId) : undefined;
         const rights = new Set([...ctx.rights.onPlatform(actor), ...(establishment ? ctx.rights.inEstablishment(actor, establishment.id) : [])]);
         const allowed = CATALOGUE.filter((t) => rights.has(t.right));
         return {

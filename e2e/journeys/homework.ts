@@ -97,4 +97,34 @@ export const homeworkJourneys: Journey[] = [
       await a11y(page, 'timetable day view on a phone');
     },
   },
+  {
+    name: 'homework: the CPE cancels a 5B lesson, which shows as cancelled, then restores it; the head opens the timetable management',
+    async run({ page, baseUrl, demoPassword, a11y, newIsolatedPage }) {
+      await logInToHome(page, baseUrl, 'demo.staff', demoPassword);
+      await openTile(page, 'timetable', 'Emploi du temps');
+      await choose(page, 'Lequel', /^5B$/);
+      await page.getByText(/^5B —/).waitFor();
+      // Next week: this week's demo changes stay as they are.
+      await page.getByRole('button', { name: 'Semaine suivante' }).click();
+      const lesson = page.locator('li.lesson').filter({ hasText: 'Mathématiques' }).first();
+      await lesson.getByRole('button', { name: /^Modifier ce cours/ }).click();
+      await lesson.getByText('Cours annulé').click();
+      await lesson.getByLabel('Note visible des élèves').fill('Sortie pédagogique');
+      await a11y(page, 'CPE changing one lesson');
+      await lesson.getByRole('button', { name: 'Enregistrer' }).click();
+      await lesson.getByText('Annulé', { exact: true }).waitFor();
+      await lesson.getByText('Sortie pédagogique').waitFor();
+      await lesson.getByRole('button', { name: 'Rétablir le cours habituel' }).click();
+      await lesson.getByText('Annulé', { exact: true }).waitFor({ state: 'detached' });
+
+      const head = await newIsolatedPage();
+      await logInToHome(head, baseUrl, 'demo.head', demoPassword);
+      await head.goto(`${baseUrl}/emploi-du-temps/gestion`);
+      await head.getByRole('heading', { level: 1, name: 'Gérer l’emploi du temps' }).waitFor();
+      await choose(head, 'Classe ou groupe', /^5B$/);
+      await head.getByRole('row', { name: /Mathématiques/ }).first().waitFor();
+      await head.getByRole('heading', { level: 3, name: 'Périodes sans cours' }).waitFor();
+      await a11y(head, 'timetable management');
+    },
+  },
 ];

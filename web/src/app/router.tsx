@@ -28,6 +28,7 @@ import { MailboxPage } from '../services/messaging/pages/MailboxPage';
 import { ThreadPage } from '../services/messaging/pages/ThreadPage';
 import { AgendaPage } from '../services/homework/pages/AgendaPage';
 import { TextbookPage } from '../services/homework/pages/TextbookPage';
+import { TimetableAdminPage } from '../services/timetable/pages/TimetableAdminPage';
 import { TimetablePage } from '../services/timetable/pages/TimetablePage';
 import { Layout } from './Layout';
 import { SessionProvider, useOptionalSession } from './session';
@@ -109,6 +110,7 @@ export const routes: RouteObject[] = [
           { path: '/compte', element: <AccountPage /> },
           { path: '/annuaire', element: <DirectoryPage /> },
           { path: '/emploi-du-temps', element: <TimetablePage /> },
+          { path: '/emploi-du-temps/gestion', element: <TimetableAdminPage /> },
           { path: '/cahier-de-textes', element: <TextbookPage /> },
           { path: '/agenda', element: <AgendaPage /> },
           { path: '/messagerie', element: <MailboxPage /> },

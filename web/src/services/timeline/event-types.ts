@@ -7,6 +7,8 @@ import type { TFunction } from 'i18next';
  */
 const LINKS: Record<string, (id: string) => string> = {
   conversation: (id) => `/messagerie/conversation/${encodeURIComponent(id)}`,
+  // The agenda lists the homework by due date, for the student and, per child, for relatives.
+  homework: () => '/agenda',
 };
 
 export function linkFor(item: TimelineItem): string | null {

@@ -1,4 +1,4 @@
-import type { CalendarFeed, LessonException, RoomRef, Timetable, TimetableChoices, TimetableView } from '@preau/contracts';
+import type { CalendarFeed, CalendarSettings, LessonException, NewSlot, RoomRef, SchoolCalendar, Slot, Timetable, TimetableChoices, TimetableImportReport, TimetableView } from '@preau/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 
@@ -66,4 +66,47 @@ export function shiftDate(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+export function useSlotsQuery(establishmentId: string, groupId: string | null) {
+  return useQuery({
+    queryKey: ['timetable', 'slots', establishmentId, groupId],
+    queryFn: () => api.get<{ items: Slot[] }>(`${base(establishmentId)}/slots`, { groupId }),
+    enabled: groupId !== null,
+  });
+}
+
+export function useSlotMutations(establishmentId: string) {
+  const client = useQueryClient();
+  const done = () => client.invalidateQueries({ queryKey: ['timetable'] });
+  return {
+    create: useMutation({ mutationFn: (body: NewSlot) => api.post<Slot>(`${base(establishmentId)}/slots`, body), onSuccess: done }),
+    remove: useMutation({ mutationFn: (slotId: string) => api.delete<void>(`${base(establishmentId)}/slots/${encodeURIComponent(slotId)}`), onSuccess: done }),
+  };
+}
+
+export function useCalendar(establishmentId: string) {
+  const client = useQueryClient();
+  const key = ['timetable', 'calendar', establishmentId];
+  const set = (data: SchoolCalendar) => client.setQueryData(key, data);
+  return {
+    calendar: useQuery({ queryKey: key, queryFn: () => api.get<SchoolCalendar>(`${base(establishmentId)}/calendar`) }),
+    save: useMutation({ mutationFn: (body: CalendarSettings) => api.put<SchoolCalendar>(`${base(establishmentId)}/calendar`, body), onSuccess: set }),
+    addHoliday: useMutation({ mutationFn: (body: { name: string; from: string; to: string }) => api.post<SchoolCalendar>(`${base(establishmentId)}/calendar/holidays`, body), onSuccess: set }),
+    removeHoliday: useMutation({ mutationFn: (id: string) => api.delete<SchoolCalendar>(`${base(establishmentId)}/calendar/holidays/${encodeURIComponent(id)}`), onSuccess: set }),
+  };
+}
+
+export function useTimetableImport(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ source, file, apply }: { source: 'sts' | 'csv'; file: File; apply: boolean }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.post<TimetableImportReport>(`${base(establishmentId)}/import?source=${source}&apply=${apply}`, form);
+    },
+    onSuccess: (report) => {
+      if (report.applied) client.invalidateQueries({ queryKey: ['timetable'] });
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import type { TimetableChoices, TimetableView } from '@preau/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSession } from '../../../app/session';
 import { useErrorMessage } from '../../../lib/error-messages';
 import { useFormatDate } from '../../../lib/format';
@@ -95,6 +96,11 @@ export function TimetablePage() {
 
   return (
     <Page title={t('timetable.title')} intro={<p>{t('timetable.intro')}</p>}>
+      {can('timetable.manage') ? (
+        <p>
+          <Link to="/emploi-du-temps/gestion">{t('timetable.manage.link')}</Link>
+        </p>
+      ) : null}
       {!allowed ? <Notice tone="info">{t('timetable.noAccess')}</Notice> : null}
       {choices.isPending && allowed ? <Loading /> : null}
       {choices.isError ? <Notice tone="error">{errorMessage(choices.error)}</Notice> : null}

@@ -73,13 +73,23 @@ export async function reachablePeople(
   reach: Reach,
   f: { q?: string; after?: [string, string]; limit: number },
 ) {
-  let q = db
-    .selectFrom('people')
-    .select(['people.id', 'people.first_name', 'people.last_name', 'people.sort_key'])
-    .where('people.id', 'in', reachable(db, senderId, establishmentId, reach))
-    .orderBy('people.sort_key')
-    .orderBy('people.id')
-    .limit(f.limit + 1);
+  // Whole-establishment reach starts from the establishment's memberships (a join, not IN): with
+  // IN, PostgreSQL walks the académie's name index in order and filters it row by row (1.5 s for a
+  // teacher among 353,000 people; a few ms this way).
+  let q = reach.everyone
+    ? db
+        .selectFrom('memberships as m')
+        .innerJoin('people', 'people.id', 'm.person_id')
+        .select(['people.id', 'people.first_name', 'people.last_name', 'people.sort_key'])
+        .distinct()
+        .where('m.establishment_id', '=', establishmentId)
+        .where('people.id', '!=', senderId)
+        .where('people.state', '!=', 'left')
+    : db
+        .selectFrom('people')
+        .select(['people.id', 'people.first_name', 'people.last_name', 'people.sort_key'])
+        .where('people.id', 'in', reachable(db, senderId, establishmentId, reach));
+  q = q.orderBy('people.sort_key').orderBy('people.id').limit(f.limit + 1);
   for (const word of likeWords(f.q)) q = q.where('people.sort_key', 'like', word);
   if (f.after) {
     const [key, id] = f.after;

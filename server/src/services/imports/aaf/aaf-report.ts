@@ -67,7 +67,7 @@ export function formatSection(section: AafSection): string[] {
 export function formatTotals(report: AafAcademyReport): string[] {
   const t = report.totals;
   const lines = [
-    `${report.applied ? 'Applied' : 'Dry run'} — AAF ${report.mode} feed: ${t.establishments} establishment(s) imported, ${t.refused} refused`,
+    `${report.applied ? 'Applied' : 'Dry run'} — AAF ${report.mode} feed: ${t.establishments} establishment(s) ${report.applied ? 'imported' : 'planned'}, ${t.refused} refused`,
     `  created ${t.created}, updated ${t.updated}, moved ${t.moved}, deactivated ${t.deactivated}, conflicts ${t.conflicts}, rejected ${t.rejected}`,
   ];
   for (const r of report.rejected.items.slice(0, 50)) lines.push(`  ✗ ${r.file}#${r.line ?? '?'} ${r.reason} — ${r.detail}`);

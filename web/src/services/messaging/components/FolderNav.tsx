@@ -98,12 +98,16 @@ export function FolderNav({ establishmentId, mailbox, current }: { establishment
           ),
         )}
       </ul>
-      <Form className="folders__new" onSubmit={submit}>
-        <TextInput label={t('messaging.folders.newFolder')} name="folder" value={name} onChange={setName} maxLength={60} description={t('messaging.folders.removeHint')} />
-        <Button type="submit" className="button button--secondary">
-          {t('messaging.folders.create')}
-        </Button>
-      </Form>
+      {mailbox.folders.length > 0 ? <p className="muted folders__hint">{t('messaging.folders.removeHint')}</p> : null}
+      <details className="folders__create">
+        <summary>{t('messaging.folders.newFolder')}</summary>
+        <Form className="folders__new" onSubmit={submit}>
+          <TextInput label={t('messaging.folders.name')} name="folder" value={name} onChange={setName} maxLength={60} />
+          <Button type="submit" className="button button--secondary">
+            {t('messaging.folders.create')}
+          </Button>
+        </Form>
+      </details>
       {error ? <p className="field__error" role="alert">{errorMessage(error)}</p> : null}
       <p className="muted folders__quota">
         {t('messaging.quota', { used: formatSize(mailbox.quota.used, i18n.language), limit: formatSize(mailbox.quota.limit, i18n.language) })}

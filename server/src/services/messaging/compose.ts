@@ -148,7 +148,9 @@ export async function saveMessage(ctx: AppContext, actor: Actor, establishmentId
       sent_at: sending ? nowIso : null,
     };
     if (draft) {
-      await trx.updateTable('messages').set(row).where('id', '=', messageId).execute();
+      // Only a draft changes: of two sends of the same draft racing, the second finds it sent.
+      const updated = await trx.updateTable('messages').set(row).where('id', '=', messageId).where('state', '=', 'draft').executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new AppError('messaging.not_a_draft', 409);
       await trx.deleteFrom('message_addresses').where('message_id', '=', messageId).execute();
       await trx.deleteFrom('message_attachments').where('message_id', '=', messageId).execute();
       await trx.updateTable('mailbox_items').set({ sort_at: nowIso, conversation_id: conversationId }).where('message_id', '=', messageId).where('person_id', '=', actor.personId).execute();

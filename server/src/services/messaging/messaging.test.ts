@@ -122,6 +122,12 @@ describeEachDatabase('messaging', (database) => {
     const again = await api('alice.martin', 'PUT', `/messages/${draft.id}`, { subject: 'Devoirs', body: 'x', to: [person('bob')] });
     expect(again.statusCode).toBe(409);
     expect((await api('bob.durand', 'PUT', `/messages/${draft.id}`, { subject: 'x', body: 'x', to: [] })).statusCode).toBe(404);
+    // The same draft sent twice at once (two tabs): one send, one 409, one mailbox row for Bob.
+    const twice = (await api('alice.martin', 'POST', '/messages', { subject: 'Deux fois', body: 'x', to: [person('bob')], draft: true })).json();
+    const results = await Promise.all([1, 2].map(() => api('alice.martin', 'PUT', `/messages/${twice.id}`, { subject: 'Deux fois', body: 'x', to: [person('bob')] })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const rows = await database().db.selectFrom('mailbox_items').select('person_id').where('message_id', '=', twice.id).where('role', '!=', 'author').execute();
+    expect(rows).toEqual([{ person_id: 'bob' }]);
     const empty = await api('alice.martin', 'POST', '/messages', { subject: 'Rien', body: 'x', to: [] });
     expect(empty.json().error.code).toBe('communication.no_recipient');
   });

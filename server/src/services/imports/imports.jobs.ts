@@ -1,6 +1,7 @@
 import type { Profile } from '@preau/contracts';
 import type { AppContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
+import { checkAafFiles, runAafImport } from './aaf/index.js';
 import { UnusableFileError } from './feed.js';
 import { setRunStatus } from './imports.runs.js';
 import { removeRunDirectory, storedFiles } from './imports.storage.js';
@@ -23,6 +24,30 @@ export interface ImportJobData {
   files: string[];
 }
 
+function unusable(error: UnusableFileError): AppError {
+  const code = error.reason === 'wrong_uai' ? 'imports.wrong_establishment' : 'imports.unusable_file';
+  return new AppError(code, 400, [{ field: error.file, issue: `${error.reason}: ${error.message}` }]);
+}
+
+/** The upload's immediate check of an AAF feed (its records are read by the background run). */
+export async function checkUpload(establishment: { uai: string }, source: string, files: string[], profile?: Profile) {
+  if (source !== 'aaf') return feedFor(establishment, source, files, profile);
+  try {
+    await checkAafFiles(files);
+  } catch (error) {
+    throw error instanceof UnusableFileError ? unusable(error) : error;
+  }
+}
+
+/** One establishment's part of an AAF feed, staged and imported like the CLI's `import aaf --uai`. */
+async function runAafJob(ctx: AppContext, data: ImportJobData) {
+  try {
+    await runAafImport(ctx.db, ctx.clock, { files: storedFiles(ctx.config.dataDir, data.filesOf), uai: data.uai, apply: data.apply, runId: data.runId, requestedBy: data.requestedBy });
+  } catch (error) {
+    throw error instanceof UnusableFileError ? unusable(error) : error;
+  }
+}
+
 /** Reads the files of one establishment's import; a file that cannot be used is a clear error code. */
 export async function feedFor(establishment: { uai: string }, source: string, files: string[], profile?: Profile) {
   try {
@@ -30,11 +55,7 @@ export async function feedFor(establishment: { uai: string }, source: string, fi
     if (feed.uai !== establishment.uai) throw new AppError('imports.wrong_establishment', 400, [{ field: 'files', issue: feed.uai }]);
     return feed;
   } catch (error) {
-    if (error instanceof UnusableFileError) {
-      const code = error.reason === 'wrong_uai' ? 'imports.wrong_establishment' : 'imports.unusable_file';
-      throw new AppError(code, 400, [{ field: error.file, issue: `${error.reason}: ${error.message}` }]);
-    }
-    throw error;
+    throw error instanceof UnusableFileError ? unusable(error) : error;
   }
 }
 
@@ -50,15 +71,18 @@ export function registerImportJobs(ctx: AppContext) {
     await setRunStatus(ctx.db, data.runId, 'running');
     await progress(0, 3);
     try {
-      const feed = await feedFor({ uai: data.uai }, data.source, storedFiles(ctx.config.dataDir, data.filesOf), data.profile);
-      await progress(1, 3);
-      await runImport(ctx.db, ctx.clock, feed, {
-        apply: data.apply,
-        runId: data.runId,
-        requestedBy: data.requestedBy,
-        files: data.files,
-        overrideNationalSource: data.overrideNational,
-      });
+      if (data.source === 'aaf') await runAafJob(ctx, data);
+      else {
+        const feed = await feedFor({ uai: data.uai }, data.source, storedFiles(ctx.config.dataDir, data.filesOf), data.profile);
+        await progress(1, 3);
+        await runImport(ctx.db, ctx.clock, feed, {
+          apply: data.apply,
+          runId: data.runId,
+          requestedBy: data.requestedBy,
+          files: data.files,
+          overrideNationalSource: data.overrideNational,
+        });
+      }
       await progress(3, 3);
       if (data.apply) removeRunDirectory(ctx.config.dataDir, data.filesOf);
       return { status: data.apply ? 'applied' : 'planned' };

@@ -5,12 +5,12 @@ import { EstablishmentParams, ImportRunDetail, ImportRunParams, ImportRunsPage, 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../kernel/auth/guard.js';
 import type { AppContext } from '../../kernel/context.js';
-import { AppError, badRequest, notFound } from '../../kernel/errors/app-error.js';
+import { AppError, badRequest, forbidden, notFound } from '../../kernel/errors/app-error.js';
 import { decodeCursor, paginate } from '../../kernel/http/pagination.js';
 import { newId } from '../../kernel/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { findEstablishment } from '../directory/index.js';
-import { IMPORT_JOB, type ImportJobData, feedFor } from './imports.jobs.js';
+import { IMPORT_JOB, type ImportJobData, checkUpload } from './imports.jobs.js';
 import { claimDryRun, createQueuedRun, findRun, listRuns, presentRun, setRunJob, setRunStatus } from './imports.runs.js';
 import { ensureRunDirectory, removeRunDirectory, safeFileName, storedFiles } from './imports.storage.js';
 import { SUPPORTED_SOURCES } from './sources/index.js';
@@ -72,6 +72,8 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!establishment) throw notFound('directory.establishment_not_found');
         const { source, profile, overrideNational } = request.query;
         if (!SUPPORTED_SOURCES.includes(source)) throw new AppError('imports.unsupported_source', 400, [{ field: 'querystring.source', issue: source }]);
+        // The académie's feed holds every establishment's people: only a platform admin hands it over.
+        if (source === 'aaf' && !actor.platformAdmin) throw forbidden();
         if (!request.isMultipart()) throw badRequest('imports.no_files');
         const runId = newId();
         const dir = ensureRunDirectory(ctx.config.dataDir, runId);
@@ -83,7 +85,7 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const files = storedFiles(ctx.config.dataDir, runId);
           if (files.length === 0) throw badRequest('imports.no_files');
           // Reading the feed once here gives the admin an immediate answer for a wrong or foreign file.
-          await feedFor(establishment, source, files, profile);
+          await checkUpload(establishment, source, files, profile);
           const names = files.map((f) => f.slice(dir.length + 1));
           await createQueuedRun(ctx.db, { id: runId, establishmentId: establishment.id, uai: establishment.uai, source, dryRun: true, requestedBy: actor.personId, files: names, now: ctx.clock.now().toISOString(), options: { profile: profile ?? null, overrideNational: overrideNational === 'true' } });
           const data: ImportJobData = { runId, establishmentId: establishment.id, uai: establishment.uai, source, profile, overrideNational: overrideNational === 'true', apply: false, filesOf: runId, requestedBy: actor.personId, files: names };
@@ -107,6 +109,7 @@ export function importsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const establishment = await findEstablishment(ctx.db, establishmentId);
         const dryRun = await findRun(ctx.db, establishmentId, runId);
         if (!establishment || !dryRun?.dry_run) throw notFound('imports.run_not_found');
+        if (dryRun.source === 'aaf' && !actor.platformAdmin) throw forbidden();
         if (!(await claimDryRun(ctx.db, runId))) throw new AppError('imports.already_applied', 409);
         const appliedId = newId();
         const files = JSON.parse(dryRun.files) as string[];

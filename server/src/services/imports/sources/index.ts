@@ -8,7 +8,7 @@ import { parseCsv } from './csv.js';
 import { parseSiecle } from './siecle.js';
 import { parseSts } from './sts.js';
 
-export const SUPPORTED_SOURCES: ImportSource[] = ['siecle', 'sts', 'csv', 'oneroster'];
+export const SUPPORTED_SOURCES: ImportSource[] = ['siecle', 'sts', 'csv', 'oneroster', 'aaf'];
 
 /** Reads files of one source into one establishment's feed. */
 export async function readFeed(source: string, files: string[], options: { uai?: string; profile?: Profile }): Promise<EstablishmentFeed> {
@@ -48,6 +48,9 @@ function readOpened(
     }
     case 'oneroster':
       return readOneRoster(files, options.uai, open);
+    case 'aaf':
+      // An académie feed never becomes one in-memory feed: it is staged and imported by runAafImport.
+      throw new UnusableFileError(files.join(', '), 'academy_feed', 'AAF feeds are imported establishment by establishment: use preau import aaf.');
     default:
       throw new UnusableFileError(files.join(', '), 'unsupported_source', `The ${source} import is not available yet; available: ${SUPPORTED_SOURCES.join(', ')}.`);
   }

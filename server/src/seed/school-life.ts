@@ -74,7 +74,7 @@ export async function seedSchoolLife(db: Db, options: { seed: number; now: Date;
       .selectFrom('people')
       .innerJoin('group_members as gm', 'gm.person_id', 'people.id')
       .innerJoin('groups as g', 'g.id', 'gm.group_id')
-      .select(['g.id as class_id'])
+      .select(['g.id as class_id', 'people.id as student_id'])
       .where('people.login', '=', options.studentLogin)
       .where('g.kind', '=', 'class')
       .executeTakeFirst(),
@@ -210,7 +210,8 @@ export async function seedSchoolLife(db: Db, options: { seed: number; now: Date;
     });
     const next = lessons.slice(i + 1).find((l) => l.slot.subject_id === lesson.slot.subject_id);
     if (next && (i + n) % 3 !== 2) {
-      const work = HOMEWORK[(n + code.length) % HOMEWORK.length] as (typeof HOMEWORK)[number];
+      // One test in ten, the rest exercises, lessons to learn and readings.
+      const work = (rng.chance(0.1) ? HOMEWORK[4] : HOMEWORK[rng.int(0, 3)]) as (typeof HOMEWORK)[number];
       homework.push({
         id: rng.id(),
         entry_id: entryId,
@@ -238,6 +239,10 @@ export async function seedSchoolLife(db: Db, options: { seed: number; now: Date;
   if (cancelled) exceptions.push({ slot_id: cancelled.slot.id, date: cancelled.date, establishment_id: establishmentId, cancelled: 1, room_id: null, teacher_id: null, note: 'Professeur absent', updated_by: null, updated_at: nowIso });
   if (replaced) exceptions.push({ slot_id: replaced.slot.id, date: replaced.date, establishment_id: establishmentId, cancelled: 0, room_id: room('CDI', 'CDI'), teacher_id: colleague, note: null, updated_by: null, updated_at: nowIso });
 
+  // The demo student did their past homework, but the last piece: the agenda shows one item overdue.
+  const past = homework.filter((h) => h.due_on < today).sort((a, b) => (a.due_on < b.due_on ? -1 : a.due_on > b.due_on ? 1 : 0));
+  const done = student ? past.slice(0, -1).map((h) => ({ homework_id: h.id, student_id: student.student_id, done_at: `${h.due_on}T17:00:00.000Z` })) : [];
+
   await db.transaction().execute(async (trx) => {
     const insert = async <T extends keyof Database>(table: T, rows: Insertable<Database[T]>[]) => {
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
@@ -249,5 +254,6 @@ export async function seedSchoolLife(db: Db, options: { seed: number; now: Date;
     await insert('timetable_exceptions', exceptions);
     await insert('textbook_entries', entries);
     await insert('homework_items', homework);
+    await insert('homework_done', done);
   });
 }

@@ -75,3 +75,24 @@ export function useMarkDone(establishmentId: string) {
 export function fileUrl(establishmentId: string, fileId: string): string {
   return `${base(establishmentId)}/files/${encodeURIComponent(fileId)}`;
 }
+
+export function useUploadFile(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ entryId, file }: { entryId: string; file: File }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.post<void>(`${base(establishmentId)}/entries/${encodeURIComponent(entryId)}/files`, form);
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['homework', 'textbook'] }),
+  });
+}
+
+export function useCopySequence(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { fromGroupId: string; subjectId: string; from: string; to: string; toGroupId: string; toDate: string }) =>
+      api.post<{ entries: number; homework: number }>(`${base(establishmentId)}/copy`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['homework'] }),
+  });
+}

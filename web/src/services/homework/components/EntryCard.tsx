@@ -1,7 +1,9 @@
 import type { Entry } from '@preau/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate, useFormatDateTime } from '../../../lib/format';
-import { fileUrl } from '../api';
+import { useErrorMessage } from '../../../lib/error-messages';
+import { Notice } from '../../../lib/ui/Notice';
+import { fileUrl, useUploadFile } from '../api';
 
 /**
  * One session. Its HTML was sanitised by the server before it was stored (sanitize-html: no
@@ -11,6 +13,8 @@ export function EntryCard({ entry, establishmentId, onEdit, onDelete }: { entry:
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const formatDateTime = useFormatDateTime();
+  const errorMessage = useErrorMessage();
+  const upload = useUploadFile(establishmentId);
   return (
     <article className="entry card" aria-labelledby={`entry-${entry.id}`} data-entry={entry.title}>
       <header className="entry__header">
@@ -58,6 +62,24 @@ export function EntryCard({ entry, establishmentId, onEdit, onDelete }: { entry:
             ))}
           </ul>
         </>
+      ) : null}
+      {entry.canEdit ? (
+        <div className="field entry__upload">
+          <label className="field__label" htmlFor={`file-${entry.id}`}>
+            {t('homework.entry.attach', { date: formatDate(entry.date) })}
+          </label>
+          <input
+            id={`file-${entry.id}`}
+            type="file"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) upload.mutate({ entryId: entry.id, file });
+              e.currentTarget.value = '';
+            }}
+          />
+          {upload.isError ? <Notice tone="error">{errorMessage(upload.error)}</Notice> : null}
+          {upload.isSuccess ? <Notice tone="success">{t('homework.entry.attached')}</Notice> : null}
+        </div>
       ) : null}
       {onEdit || onDelete ? (
         <div className="form-actions">

@@ -10,6 +10,7 @@ import { CheckboxInput } from '../../../lib/ui/CheckboxInput';
 import { Notice } from '../../../lib/ui/Notice';
 import { SelectInput } from '../../../lib/ui/SelectInput';
 import { TextInput } from '../../../lib/ui/TextInput';
+import { useTimetableQuery } from '../../timetable';
 import { useSaveEntry } from '../api';
 import { htmlToText, textToHtml } from './rich-text';
 
@@ -68,6 +69,11 @@ export function EntryForm({ establishmentId, groupId, subjects, entry, onDone, o
   const [work, setWork] = useState<Draft[]>(
     entry?.homework.map((h) => ({ id: h.id, kind: h.kind, text: htmlToText(h.instructionsHtml), dueOn: h.dueOn, minutes: h.estimatedMinutes ? String(h.estimatedMinutes) : '', handIn: h.handIn, studentIds: h.students?.map((s) => s.id) ?? [] })) ?? [],
   );
+  // The session's lesson: the day's lessons of this subject for this group, from the timetable.
+  const day = useTimetableQuery(establishmentId, /^\d{4}-\d{2}-\d{2}$/.test(date) ? { view: 'class', id: groupId } : null, date, 1);
+  const lessons = (day.data?.lessons ?? []).filter((l) => l.subject.id === subjectId && !l.cancelled);
+  const [slotChoice, setSlotChoice] = useState<string>(entry ? (entry.slotId ?? 'none') : '');
+  const lesson = slotChoice === 'none' ? null : (lessons.find((l) => l.slotId === slotChoice) ?? (slotChoice === '' ? lessons[0] : undefined) ?? null);
   const update = (i: number, patch: Partial<Draft>) => setWork(work.map((w, j) => (j === i ? { ...w, ...patch } : w)));
 
   const submit = (event: FormEvent) => {
@@ -76,8 +82,10 @@ export function EntryForm({ establishmentId, groupId, subjects, entry, onDone, o
     const body: NewEntry = {
       groupId,
       subjectId,
-      slotId: entry?.slotId ?? null,
+      slotId: lesson?.slotId ?? null,
       date,
+      start: lesson?.start ?? null,
+      end: lesson?.end ?? null,
       title,
       contentHtml: textToHtml(content),
       publishAt: publishAt ? new Date(publishAt).toISOString() : (entry?.published === false ? entry.publishAt : null),
@@ -104,6 +112,12 @@ export function EntryForm({ establishmentId, groupId, subjects, entry, onDone, o
         <SelectInput label={t('homework.entry.subject')} value={subjectId} onChange={setSubjectId} options={subjects.map((s) => ({ id: s.id, label: s.name }))} />
         <TextInput label={t('homework.entry.date')} type="date" value={date} onChange={setDate} isRequired />
       </div>
+      <SelectInput
+        label={t('homework.entry.lesson')}
+        value={lesson?.slotId ?? 'none'}
+        onChange={setSlotChoice}
+        options={[...lessons.map((l) => ({ id: l.slotId, label: `${l.start} – ${l.end}${l.room ? ` · ${l.room.code}` : ''}` })), { id: 'none', label: t('homework.entry.freeDate') }]}
+      />
       <TextInput label={t('homework.entry.title')} value={title} onChange={setTitle} isRequired maxLength={200} />
       <LongText label={t('homework.entry.content')} value={content} onChange={setContent} description={t('homework.entry.contentHelp')} />
       <div className="entry-form__row">

@@ -1,6 +1,7 @@
 import type { Entry, EntryResult } from '@preau/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../../../app/session';
 import { useErrorMessage } from '../../../lib/error-messages';
 import { useFormatDate } from '../../../lib/format';
@@ -10,6 +11,7 @@ import { SelectInput } from '../../../lib/ui/SelectInput';
 import { useDeleteEntry, useTextbook, useTextbookGroups } from '../api';
 import { EntryCard } from '../components/EntryCard';
 import { EntryForm } from '../components/EntryForm';
+import { CopyForm } from '../components/CopyForm';
 import { VisaForm } from '../components/VisaForm';
 import { WorkloadTable } from '../components/WorkloadTable';
 import '../homework.css';
@@ -23,11 +25,13 @@ export function TextbookPage() {
   const establishmentId = membership?.establishment.id ?? null;
   const allowed = establishmentId !== null && can('homework.read');
   const groups = useTextbookGroups(allowed ? establishmentId : null);
-  const [groupId, setGroupId] = useState<string | null>(null);
-  const [subjectId, setSubjectId] = useState<string | null>(null);
+  // Coming from a lesson of the timetable: that class and subject.
+  const [params] = useSearchParams();
+  const [groupId, setGroupId] = useState<string | null>(params.get('groupId'));
+  const [subjectId, setSubjectId] = useState<string | null>(params.get('subjectId'));
   const [editing, setEditing] = useState<Entry | 'new' | null>(null);
   const [saved, setSaved] = useState<EntryResult | null>(null);
-  const currentGroup = groupId ?? groups.data?.items[0]?.id ?? null;
+  const currentGroup = groups.data?.items.find((g) => g.id === groupId)?.id ?? groups.data?.items[0]?.id ?? null;
   const book = useTextbook(establishmentId, currentGroup, subjectId);
   const remove = useDeleteEntry(establishmentId ?? '');
   const writable = groups.data?.items.find((g) => g.id === currentGroup)?.writableSubjects ?? [];
@@ -124,6 +128,7 @@ export function TextbookPage() {
                   </ul>
                 </section>
               ) : null}
+              {writable.length > 0 ? <CopyForm establishmentId={establishmentId} fromGroupId={currentGroup} subjects={writable} groups={groups.data.items} /> : null}
               {book.data.canVisa ? <VisaForm establishmentId={establishmentId} groupId={currentGroup} subjectId={subjectId} /> : null}
               <WorkloadTable establishmentId={establishmentId} groupId={currentGroup} />
             </>

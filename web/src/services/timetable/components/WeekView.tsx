@@ -1,5 +1,6 @@
 import type { Lesson, Timetable } from '@preau/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatDate } from '../../../lib/format';
 import { shiftDate } from '../api';
 import { ExceptionForm } from './ExceptionForm';
@@ -10,7 +11,7 @@ function daysOf(timetable: Timetable): string[] {
   return days;
 }
 
-function LessonItem({ lesson, establishmentId, canManage }: { lesson: Lesson; establishmentId: string; canManage: boolean }) {
+function LessonItem({ lesson, establishmentId, canManage, textbook }: { lesson: Lesson; establishmentId: string; canManage: boolean; textbook: boolean }) {
   const { t } = useTranslation();
   return (
     <li className={`lesson${lesson.cancelled ? ' lesson--cancelled' : ''}`} data-lesson={`${lesson.date} ${lesson.start}`}>
@@ -34,6 +35,17 @@ function LessonItem({ lesson, establishmentId, canManage }: { lesson: Lesson; es
         ) : null}
         {lesson.usualRoom && lesson.room ? <p className="lesson__change">{t('timetable.lesson.moved', { room: lesson.room.code, usual: lesson.usualRoom.code })}</p> : null}
         {lesson.note ? <p className="lesson__note">{lesson.note}</p> : null}
+        {textbook ? (
+          <p className="lesson__link">
+            <Link to={`/cahier-de-textes?groupId=${encodeURIComponent(lesson.group.id)}&subjectId=${encodeURIComponent(lesson.subject.id)}`}>
+              {t('homework.textbook.openTextbook')}
+              <span className="visually-hidden">
+                {' '}
+                {lesson.subject.name} {lesson.group.name}
+              </span>
+            </Link>
+          </p>
+        ) : null}
         {canManage ? <ExceptionForm lesson={lesson} establishmentId={establishmentId} /> : null}
       </div>
     </li>
@@ -41,7 +53,7 @@ function LessonItem({ lesson, establishmentId, canManage }: { lesson: Lesson; es
 }
 
 /** One heading per day and a list of its lessons: readable by screen readers and on a phone alike. */
-export function WeekView({ timetable, establishmentId }: { timetable: Timetable; establishmentId: string }) {
+export function WeekView({ timetable, establishmentId, textbook }: { timetable: Timetable; establishmentId: string; textbook: boolean }) {
   const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   const weekday = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { weekday: 'long', timeZone: 'UTC' });
@@ -72,7 +84,7 @@ export function WeekView({ timetable, establishmentId }: { timetable: Timetable;
             ) : (
               <ul className="lessons">
                 {lessons.map((lesson) => (
-                  <LessonItem key={`${lesson.slotId}-${lesson.date}`} lesson={lesson} establishmentId={establishmentId} canManage={timetable.canManage} />
+                  <LessonItem key={`${lesson.slotId}-${lesson.date}`} lesson={lesson} establishmentId={establishmentId} canManage={timetable.canManage} textbook={textbook} />
                 ))}
               </ul>
             )}

@@ -129,7 +129,7 @@ export function TimetablePage() {
             {days === 7 ? t('timetable.week', { from: formatDate(timetable.data.from), to: formatDate(timetable.data.to) }) : t('timetable.day', { date: formatDate(timetable.data.from) })}
             {timetable.data.week ? ` (${t('timetable.weekType', { week: timetable.data.week })})` : ''}
           </p>
-          <WeekView timetable={timetable.data} establishmentId={establishmentId} />
+          <WeekView timetable={timetable.data} establishmentId={establishmentId} textbook={can('homework.read')} />
         </section>
       ) : null}
       {allowed ? <CalendarFeedPanel /> : null}

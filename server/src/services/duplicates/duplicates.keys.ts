@@ -4,7 +4,8 @@ import { type RawBuilder, sql } from 'kysely';
  * The normalised name two accounts are compared on, computed in SQL from `sort_key` (already lower
  * case and accent-free, see directory's `fold`): hyphens, spaces, apostrophes and dots removed, so
  * "Jean-Baptiste D'Almeida" and "JEAN BAPTISTE DALMEIDA" meet. It must stay textually identical to
- * the `people_match_name` index of migration 0007, or SQLite stops using that index.
+ * the `people_match_name` index of migration 0007 (name, birth date, lower(email)), or SQLite stops
+ * using that index.
  */
 export function matchName(alias: 'p' | 'o'): RawBuilder<string> {
   return sql<string>`replace(replace(replace(replace(replace(${sql.ref(`${alias}.sort_key`)}, '-', ''), ' ', ''), '''', ''), '’', ''), '.', '')`;

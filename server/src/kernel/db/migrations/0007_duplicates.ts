@@ -26,7 +26,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('duplicate_candidates_person_b').on('duplicate_candidates').columns(['person_b']).execute();
 
   // Same normalised name (see duplicates.keys.ts: the expression must stay identical to be used).
-  await sql`create index people_match_name on people ((replace(replace(replace(replace(replace(sort_key, '-', ''), ' ', ''), '''', ''), '’', ''), '.', '')), birth_date)`.execute(db);
+  // Birth date and e-mail ride along so homonyms are told apart in the index, before any row is read.
+  await sql`create index people_match_name on people ((replace(replace(replace(replace(replace(sort_key, '-', ''), ' ', ''), '''', ''), '’', ''), '.', '')), birth_date, lower(email))`.execute(db);
   // The same source id known in two establishments (an STS-web EPP id of a teacher in two schools).
   await db.schema.createIndex('person_sources_external').on('person_sources').columns(['source', 'external_id']).execute();
   // SIECLE and STS-web ids are numbered per establishment (person_sources scopes them by UAI): the

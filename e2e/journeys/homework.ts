@@ -47,8 +47,10 @@ export const homeworkJourneys: Journey[] = [
       const item = student.locator('li.agenda-item').filter({ hasText: work });
       const done = item.getByRole('checkbox');
       assert.equal(await done.isChecked(), false);
+      // Listen before clicking: the answer may come back before a listener set afterwards.
+      const saved = student.waitForResponse((r) => r.url().includes('/done') && r.request().method() === 'PUT', { timeout: 20_000 });
       await done.click({ force: true });
-      await student.waitForResponse((r) => r.url().includes('/done') && r.status() === 204);
+      assert.equal((await saved).status(), 204);
       await student.reload();
       await textAppears(student, work);
       assert.equal(await student.locator('li.agenda-item').filter({ hasText: work }).getByRole('checkbox').isChecked(), true);

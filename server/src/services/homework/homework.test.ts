@@ -221,6 +221,26 @@ describeEachDatabase('cahier de textes and agenda', (database) => {
     expect(agenda.items.find((i) => i.id === kept)?.done).toBe(true);
   });
 
+  it('shows work set for one student to that student and their relatives only, and tells only them', async () => {
+    const res = await send('theo.petit', 'POST', 'entries', {
+      groupId: 'a-5b',
+      subjectId: 'a-maths',
+      date: '2026-11-26',
+      title: 'Soutien',
+      homework: [{ kind: 'exercise', instructionsHtml: 'Fiche de soutien n° 3', dueOn: '2026-11-30', studentIds: ['alice'] }],
+    });
+    const item = res.json<EntryResult>().entry.homework[0]?.id as string;
+    expect(await recipientsOf(item)).toEqual(['alice', 'remi']);
+    const seen = async (login: string, student: string) => (await get(login, `agenda?studentId=${student}&from=2026-11-26&to=2026-12-05`)).json<Agenda>().items.some((i) => i.id === item);
+    expect(await seen('alice.martin', 'alice')).toBe(true);
+    expect(await seen('remi.martin', 'alice')).toBe(true);
+    expect(await seen('bob.durand', 'bob')).toBe(false);
+    const inBook = async (login: string) => (await get(login, 'textbook?groupId=a-5b')).json<Textbook>().entries.find((e) => e.title === 'Soutien')?.homework.length;
+    expect(await inBook('remi.martin')).toBe(1);
+    expect(await inBook('bob.durand')).toBe(0);
+    expect(await inBook('ines.faure')).toBe(1);
+  });
+
   it('copies a sequence to another class as prepared sessions, dates shifted', async () => {
     await database().db.insertInto('teachings').values({ group_id: 'a-4a', person_id: 'theo', subject_id: 'a-maths' }).execute();
     const res = await send('theo.petit', 'POST', 'copy', { fromGroupId: 'a-5b', subjectId: 'a-maths', from: '2026-11-23', to: '2026-11-27', toGroupId: 'a-4a', toDate: '2026-11-30' });

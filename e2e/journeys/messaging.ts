@@ -67,6 +67,18 @@ export const messagingJourneys: Journey[] = [
       await parent.getByRole('button', { name: 'Envoyer' }).click();
       await textAppears(parent, 'Message envoyé à 1 destinataire.');
 
+      // The parent files the announcement away: to the trash, then the trash is emptied.
+      await parent.goto(`${baseUrl}/messagerie`);
+      await parent.locator('.message-row').filter({ hasText: subject }).first().getByRole('link').click();
+      await parent.getByRole('button', { name: 'Supprimer', exact: true }).click();
+      await textAppears(parent, 'Message mis à la corbeille.');
+      await parent.getByRole('link', { name: 'Corbeille' }).click();
+      await parent.locator('.message-row').filter({ hasText: subject }).first().waitFor();
+      await parent.getByRole('button', { name: 'Vider la corbeille' }).click();
+      await parent.getByRole('button', { name: 'Supprimer définitivement' }).click();
+      await textAppears(parent, /messages? supprimés? définitivement/);
+      await a11y(parent, 'emptied trash');
+
       // The teacher finds the answer in the inbox (on reload), in the same conversation.
       await page.goto(`${baseUrl}/messagerie`);
       const answer = page.locator('.message-row--unread').filter({ hasText: `Re : ${subject}` });

@@ -27,6 +27,7 @@ import {
   createFolder,
   deleteFolder,
   deleteMessage,
+  emptyTrash,
   listMessages,
   mailboxOverview,
   moveMessage,
@@ -104,6 +105,11 @@ export function messagingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const { cursor, limit, unread } = request.query;
       return receiptsOf(ctx, requireActor(request), request.params.establishmentId, request.params.messageId, { cursor, limit, unread: unread === undefined ? undefined : unread === 'true' });
     });
+
+    /** Deletes for good everything in the trash; the count of messages removed from it comes back. */
+    app.post(`${base}/trash/empty`, { config: use, schema: { tags, params: EstablishmentParams, response: { 200: z.object({ removed: z.number().int() }) } } }, async (request) => ({
+      removed: await emptyTrash(ctx, requireActor(request), request.params.establishmentId),
+    }));
 
     app.post(`${base}/folders`, { config: use, schema: { tags, params: EstablishmentParams, body: FolderInput, response: { 201: FolderCount } } }, async (request, reply) =>
       reply.status(201).send(await createFolder(ctx, requireActor(request), request.params.establishmentId, request.body.name)),

@@ -165,6 +165,27 @@ describeEachDatabase('messaging', (database) => {
     expect(await database().db.selectFrom('messages').select('id').where('id', '=', a.id).executeTakeFirst()).toBeUndefined();
   });
 
+  it('empties the trash: messages nobody else keeps are gone, others stay with their other holders', async () => {
+    const shared = await send('carl.blanc', { subject: 'Gardé par Carl', to: [person('gaston')] });
+    const alone = await send('carl.blanc', { subject: 'Seul', to: [person('gaston')] });
+    await api('carl.blanc', 'DELETE', `/messages/${alone.id}`);
+    for (const m of [shared, alone]) await api('gaston.henry', 'DELETE', `/messages/${m.id}`);
+    expect((await folder('gaston.henry', 'trash')).length).toBeGreaterThanOrEqual(2);
+    const res = await api('gaston.henry', 'POST', '/trash/empty');
+    expect(res.json().removed).toBeGreaterThanOrEqual(2);
+    expect(await folder('gaston.henry', 'trash')).toEqual([]);
+    // Gaston deleted it for good, yet Carl's receipts still say Gaston received (and read) it.
+    const receipts = (await api('carl.blanc', 'GET', `/messages/${shared.id}/receipts`)).json();
+    expect(receipts).toMatchObject({ total: 1, items: [{ person: { id: 'gaston' } }] });
+    expect((await api('gaston.henry', 'GET', `/messages/${shared.id}`)).statusCode).toBe(404);
+    expect((await mailbox('gaston.henry')).system.find((f: { id: string }) => f.id === 'trash')).toMatchObject({ total: 0, unread: 0 });
+    // Carl still has the first in his sent folder; the second is still in his trash, so it exists.
+    expect((await folder('carl.blanc', 'sent')).map((m: { id: string }) => m.id)).toContain(shared.id);
+    await api('carl.blanc', 'POST', '/trash/empty');
+    expect(await database().db.selectFrom('messages').select('id').where('id', '=', alone.id).executeTakeFirst()).toBeUndefined();
+    expect(await database().db.selectFrom('messages').select('id').where('id', '=', shared.id).executeTakeFirst()).toBeDefined();
+  });
+
   it('searches one’s own messages, accents ignored, and no one else’s', async () => {
     await send('tina.roux', { subject: 'Évaluation de français', body: '<p>Le contrôle portera sur Molière.</p>', to: [person('chloe')] });
     expect((await folder('chloe.lefevre', 'inbox', 'moliere')).map((m: { subject: string }) => m.subject)).toEqual(['Évaluation de français']);

@@ -60,6 +60,8 @@ export const saveMessage = (establishmentId: string, input: MessageInput, draftI
 export const deleteMessage = (establishmentId: string, messageId: string) =>
   api.delete<{ outcome: 'deleted' | 'trashed' }>(`${base(establishmentId)}/messages/${encodeURIComponent(messageId)}`);
 
+export const emptyTrash = (establishmentId: string) => api.post<{ removed: number }>(`${base(establishmentId)}/trash/empty`);
+
 export const moveMessage = (establishmentId: string, messageId: string, folder: string) =>
   api.post<void>(`${base(establishmentId)}/messages/${encodeURIComponent(messageId)}/move`, { folder });
 

@@ -24,6 +24,14 @@ export const messagingTexts = {
       cancel: 'Annuler',
     },
     quota: 'Pièces jointes : {{used}} utilisés sur {{limit}}',
+    trash: {
+      empty: 'Vider la corbeille',
+      confirm: 'Les messages de la corbeille seront supprimés définitivement.',
+      confirmButton: 'Supprimer définitivement',
+      cancel: 'Annuler',
+      done_one: '{{count}} message supprimé définitivement.',
+      done_other: '{{count}} messages supprimés définitivement.',
+    },
     search: { label: 'Rechercher dans mes messages', submit: 'Rechercher', clear: 'Effacer la recherche', results: 'Résultats pour « {{q}} »' },
     list: {
       empty: 'Aucun message dans ce dossier.',
@@ -143,6 +151,14 @@ export const messagingTexts = {
       cancel: 'Cancel',
     },
     quota: 'Attachments: {{used}} used of {{limit}}',
+    trash: {
+      empty: 'Empty the trash',
+      confirm: 'The messages in the trash will be deleted for good.',
+      confirmButton: 'Delete for good',
+      cancel: 'Cancel',
+      done_one: '{{count}} message deleted for good.',
+      done_other: '{{count}} messages deleted for good.',
+    },
     search: { label: 'Search my messages', submit: 'Search', clear: 'Clear the search', results: 'Results for “{{q}}”' },
     list: {
       empty: 'No message in this folder.',

@@ -6,6 +6,7 @@ import type { AppContext } from '../../../kernel/context.js';
 import { AppError, badRequest, notFound } from '../../../kernel/errors/app-error.js';
 import { newId } from '../../../kernel/ids.js';
 import { ATTACHMENT_QUOTA_BYTES, MAX_ATTACHMENT_BYTES } from '../messaging.policy.js';
+import { DELETED } from '../mailbox/mailbox.queries.js';
 import { blobStore } from './blob-store.js';
 import { usedBytes } from './files.queries.js';
 
@@ -69,7 +70,8 @@ export function filesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 .innerJoin('mailbox_items as mi', 'mi.message_id', 'ma.message_id')
                 .select('ma.file_id')
                 .whereRef('ma.file_id', '=', 'f.id')
-                .where('mi.person_id', '=', actor.personId),
+                .where('mi.person_id', '=', actor.personId)
+                .where('mi.trashed', '!=', DELETED),
             ),
           ]),
         )

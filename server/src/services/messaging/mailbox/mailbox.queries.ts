@@ -1,5 +1,11 @@
 import type { Db } from '../../../kernel/db/database.js';
 
+/**
+ * `mailbox_items.trashed`: 0 in place, 1 in the trash, 2 deleted for good by a recipient — the row
+ * stays (hidden everywhere) so that the author's read receipts still say who received and read it.
+ */
+export const DELETED = 2;
+
 /** Where an item is, from the holder's point of view. */
 export function folderOf(item: { trashed: number; folder_id: string | null; role: string }, state: string): string {
   if (item.trashed === 1) return 'trash';
@@ -92,6 +98,7 @@ export async function folderCounts(db: Db, personId: string, establishmentId: st
     ])
     .where('mi.person_id', '=', personId)
     .where('mi.establishment_id', '=', establishmentId)
+    .where('mi.trashed', '!=', DELETED)
     .groupBy('folder')
     .execute();
   return new Map(rows.map((r) => [r.folder as string, { total: Number(r.total), unread: Number(r.unread ?? 0) }]));
@@ -107,6 +114,7 @@ export function findItem(db: Db, personId: string, establishmentId: string, mess
     .where('mi.person_id', '=', personId)
     .where('mi.establishment_id', '=', establishmentId)
     .where('mi.message_id', '=', messageId)
+    .where('mi.trashed', '!=', DELETED)
     .executeTakeFirst();
 }
 

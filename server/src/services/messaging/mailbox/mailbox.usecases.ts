@@ -10,7 +10,7 @@ import { displayName, fold } from '../../directory/index.js';
 import { deleteOrphanFiles, usedBytes } from '../files/files.queries.js';
 import { ATTACHMENT_QUOTA_BYTES } from '../messaging.policy.js';
 import { type LabelLanguage, addressesOf } from './labels.js';
-import { attachmentsOf, findItem, folderCounts, folderOf, listFolder } from './mailbox.queries.js';
+import { DELETED, attachmentsOf, findItem, folderCounts, folderOf, listFolder } from './mailbox.queries.js';
 
 async function requireFolder(db: Db, personId: string, establishmentId: string, folder: string): Promise<void> {
   if ((SYSTEM_FOLDERS as readonly string[]).includes(folder)) return;
@@ -91,6 +91,7 @@ export async function openThread(ctx: AppContext, actor: Actor, establishmentId:
       .select(['mi.role', 'mi.trashed', 'mi.folder_id', 'mi.read_at', 'm.id', 'm.parent_id', 'm.subject', 'm.body', 'm.state', 'm.sent_at', 'm.updated_at', 'm.created_at', 'm.no_reply', 'm.recipient_count', 'a.id as author_id', 'a.first_name', 'a.last_name'])
       .where('mi.person_id', '=', actor.personId)
       .where('mi.conversation_id', '=', focus.conversation_id)
+      .where('mi.trashed', '!=', DELETED)
       // Other drafts of the thread stay in the drafts folder; the one opened is shown.
       .where((eb) => eb.or([eb('m.state', '=', 'sent'), eb('m.id', '=', messageId)]))
       .orderBy('m.created_at')
@@ -139,6 +140,7 @@ export async function openConversation(ctx: AppContext, actor: Actor, establishm
     .where('person_id', '=', actor.personId)
     .where('establishment_id', '=', establishmentId)
     .where('conversation_id', '=', conversationId)
+    .where('trashed', '!=', DELETED)
     .orderBy('sort_at', 'desc')
     .orderBy('message_id', 'desc')
     .limit(1)
@@ -190,8 +192,10 @@ export async function deleteMessage(ctx: AppContext, actor: Actor, establishment
       .distinct()
       .where('ma.message_id', '=', messageId)
       .execute();
-    await trx.deleteFrom('mailbox_items').where('person_id', '=', actor.personId).where('message_id', '=', messageId).execute();
-    const held = await trx.selectFrom('mailbox_items').select('person_id').where('message_id', '=', messageId).limit(1).executeTakeFirst();
+    // The author's copy goes; a recipient's row stays, hidden, so the author's receipts still count them.
+    if (item.role === 'author') await trx.deleteFrom('mailbox_items').where('person_id', '=', actor.personId).where('message_id', '=', messageId).execute();
+    else await trx.updateTable('mailbox_items').set({ trashed: DELETED, folder_id: null }).where('person_id', '=', actor.personId).where('message_id', '=', messageId).execute();
+    const held = await trx.selectFrom('mailbox_items').select('person_id').where('message_id', '=', messageId).where('trashed', '!=', DELETED).limit(1).executeTakeFirst();
     if (held) return;
     await trx.deleteFrom('messages').where('id', '=', messageId).execute();
     await trx
@@ -202,6 +206,66 @@ export async function deleteMessage(ctx: AppContext, actor: Actor, establishment
     for (const o of owners) await deleteOrphanFiles(trx, o.owner_id, now);
   });
   return 'deleted';
+}
+
+/**
+ * Empties the person's trash in a few set-based statements: messages nobody else holds are deleted
+ * (their attachments with them); of the others, the author's copies go and a recipient's row is
+ * kept hidden (DELETED) for the author's read receipts.
+ */
+export async function emptyTrash(ctx: AppContext, actor: Actor, establishmentId: string): Promise<number> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const trashed = trx
+      .selectFrom('mailbox_items')
+      .select('message_id')
+      .where('person_id', '=', actor.personId)
+      .where('establishment_id', '=', establishmentId)
+      .where('trashed', '=', 1);
+    const owners = await trx
+      .selectFrom('message_attachments as ma')
+      .innerJoin('message_files as f', 'f.id', 'ma.file_id')
+      .select('f.owner_id')
+      .distinct()
+      .where('ma.message_id', 'in', trashed)
+      .execute();
+    const mineInTrash = await trx.selectFrom('mailbox_items').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', actor.personId).where('establishment_id', '=', establishmentId).where('trashed', '=', 1).executeTakeFirstOrThrow();
+    await trx
+      .deleteFrom('messages')
+      .where('id', 'in', trashed)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('mailbox_items as other')
+              .select('other.person_id')
+              .whereRef('other.message_id', '=', 'messages.id')
+              .where('other.person_id', '!=', actor.personId)
+              .where('other.trashed', '!=', DELETED),
+          ),
+        ),
+      )
+      .execute();
+    const left = await trx.selectFrom('mailbox_items').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', actor.personId).where('establishment_id', '=', establishmentId).where('trashed', '=', 1).executeTakeFirstOrThrow();
+    const deletedWithMessages = Number(mineInTrash.n) - Number(left.n);
+    // What remains: the author's own copies go; a recipient's row stays, hidden, for the receipts.
+    const authored = await trx
+      .deleteFrom('mailbox_items')
+      .where('person_id', '=', actor.personId)
+      .where('establishment_id', '=', establishmentId)
+      .where('trashed', '=', 1)
+      .where('role', '=', 'author')
+      .executeTakeFirst();
+    const received = await trx
+      .updateTable('mailbox_items')
+      .set({ trashed: DELETED, folder_id: null })
+      .where('person_id', '=', actor.personId)
+      .where('establishment_id', '=', establishmentId)
+      .where('trashed', '=', 1)
+      .executeTakeFirst();
+    for (const o of owners) await deleteOrphanFiles(trx, o.owner_id, now);
+    return Number(authored.numDeletedRows) + Number(received.numUpdatedRows) + deletedWithMessages;
+  });
 }
 
 export async function createFolder(ctx: AppContext, actor: Actor, establishmentId: string, name: string): Promise<FolderCount> {

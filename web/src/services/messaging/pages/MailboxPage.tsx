@@ -7,6 +7,7 @@ import { useErrorMessage } from '../../../lib/error-messages';
 import { Notice } from '../../../lib/ui/Notice';
 import { Loading, Page } from '../../../lib/ui/Page';
 import { useMailbox, useMessages } from '../api';
+import { EmptyTrash } from '../components/EmptyTrash';
 import { FolderNav } from '../components/FolderNav';
 import { MessageList } from '../components/MessageList';
 import '../messaging.css';
@@ -54,6 +55,7 @@ export function MailboxPage() {
               {t('messaging.search.submit')}
             </Button>
           </Form>
+          {folder === 'trash' ? <EmptyTrash establishmentId={establishmentId} hasMessages={(mailbox.data?.system.find((f) => f.id === 'trash')?.total ?? 0) > 0} /> : null}
           {search ? <p className="muted">{t('messaging.search.results', { q: search })}</p> : null}
           <MessageList query={messages} searching={search !== ''} />
         </section>

@@ -74,14 +74,23 @@ export async function loadExistingState(db: Db, establishment: { id: string; uai
   }
 
   const byIdentity = new Map<string, (ExistingPerson & { uais: string[] })[]>();
-  const keys = [...new Set(unlinked.filter((p) => !p.nationalId || !byNationalId.has(p.nationalId)).map((p) => sortKey(p.firstName, p.lastName)))];
-  for (const part of chunks(keys, 500)) {
+  // Birth dates wanted per name: homonyms born another day are never proposed, so they are not read
+  // (at académie scale a common name has dozens of them).
+  const datesOf = new Map<string, Set<string | null>>();
+  for (const p of unlinked.filter((p) => !p.nationalId || !byNationalId.has(p.nationalId))) {
+    const key = sortKey(p.firstName, p.lastName);
+    datesOf.set(key, (datesOf.get(key) ?? new Set()).add(p.birthDate ?? null));
+  }
+  for (const part of chunks([...datesOf.keys()], 500)) {
+    const dates = new Set(part.flatMap((k) => [...datesOf.get(k)!]));
+    const known = [...dates].filter((d): d is string => d !== null);
     const rows = await db
       .selectFrom('people')
       .leftJoin('memberships', 'memberships.person_id', 'people.id')
       .leftJoin('establishments', 'establishments.id', 'memberships.establishment_id')
       .select([...PERSON_COLUMNS, 'people.sort_key', 'establishments.uai'])
       .where('people.sort_key', 'in', part)
+      .where((eb) => eb.or([...(known.length ? [eb('people.birth_date', 'in', known)] : []), ...(dates.has(null) ? [eb('people.birth_date', 'is', null)] : [])]))
       // Closed accounts and accounts retired by a merge are nobody's duplicate any more.
       .where('people.state', 'not in', ['left', 'merged'])
       .execute();

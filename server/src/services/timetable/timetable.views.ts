@@ -5,7 +5,7 @@ import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/database.js';
 import { forbidden, notFound } from '../../kernel/errors/app-error.js';
 import { displayName } from '../directory/index.js';
-import { loadCalendar } from './calendar/calendar.js';
+import { type LoadedCalendar, loadCalendar } from './calendar/calendar.js';
 import { addDays, mondayOf } from './calendar/dates.js';
 import { expand, type Occurrence, weekType } from './calendar/occurrences.js';
 import { managesTimetable, seesEveryTimetable } from './timetable.policy.js';
@@ -53,8 +53,8 @@ export function toLesson(o: Occurrence): Lesson {
 }
 
 /** The lessons of a source between two dates, holidays and exceptions applied. */
-export async function lessonsOf(db: Db, establishmentId: string, source: SlotSource, from: string, to: string): Promise<Lesson[]> {
-  const [slots, calendar] = await Promise.all([slotRows(db, establishmentId, source), loadCalendar(db, establishmentId, from)]);
+export async function lessonsOf(db: Db, establishmentId: string, source: SlotSource, from: string, to: string, loaded?: LoadedCalendar): Promise<Lesson[]> {
+  const [slots, calendar] = await Promise.all([slotRows(db, establishmentId, source), loaded ?? loadCalendar(db, establishmentId, from)]);
   const exceptions = await exceptionRows(db, slots.map((s) => s.id), from, to);
   let lessons = expand(slots, exceptions, calendar.frame, from, to).map(toLesson);
   // A teacher's (a room's) view keeps the lessons they give (host) that day, and those taken from them.
@@ -68,8 +68,11 @@ async function resolve(ctx: AppContext, actor: Actor, establishmentId: string, q
   const all = seesEveryTimetable(actor, establishmentId);
   switch (q.view) {
     case 'student': {
-      const [student] = await studentsIn(ctx.db, establishmentId, [q.id]);
-      const allowed = all || (student && (q.id === actor.personId || (await isRelativeOf(ctx.db, actor.personId, q.id))));
+      const [[student], relative] = await Promise.all([
+        studentsIn(ctx.db, establishmentId, [q.id]),
+        all || q.id === actor.personId ? false : isRelativeOf(ctx.db, actor.personId, q.id),
+      ]);
+      const allowed = all || (student && (q.id === actor.personId || relative));
       if (!allowed) throw all ? notFound('directory.person_not_found') : forbidden('timetable.not_visible');
       if (!student) throw notFound('directory.person_not_found');
       return { source: { kind: 'student', studentId: q.id }, title: displayName(student.first_name, student.last_name) };
@@ -98,8 +101,8 @@ async function resolve(ctx: AppContext, actor: Actor, establishmentId: string, q
 export async function timetableView(ctx: AppContext, actor: Actor, establishmentId: string, q: TimetableQuery): Promise<Timetable> {
   const from = q.days === 7 ? mondayOf(q.date) : q.date;
   const to = addDays(from, q.days - 1);
-  const { source, title } = await resolve(ctx, actor, establishmentId, q, from, to);
-  const [lessons, calendar] = await Promise.all([lessonsOf(ctx.db, establishmentId, source, from, to), loadCalendar(ctx.db, establishmentId, from)]);
+  const [{ source, title }, calendar] = await Promise.all([resolve(ctx, actor, establishmentId, q, from, to), loadCalendar(ctx.db, establishmentId, from)]);
+  const lessons = await lessonsOf(ctx.db, establishmentId, source, from, to, calendar);
   return {
     view: q.view,
     title,

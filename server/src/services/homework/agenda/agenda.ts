@@ -53,16 +53,18 @@ function studentHomework(db: Db, establishmentId: string, studentId: string, now
 
 /** The student themselves, or one of their relatives; nobody else opens an agenda. */
 async function requireAgendaReader(db: Db, actor: Actor, establishmentId: string, studentId: string) {
-  const student = await db
-    .selectFrom('people')
-    .innerJoin('memberships as m', 'm.person_id', 'people.id')
-    .select(['people.id', 'people.first_name', 'people.last_name'])
-    .where('people.id', '=', studentId)
-    .where('m.establishment_id', '=', establishmentId)
-    .where('m.profile', '=', 'student')
-    .executeTakeFirst();
   const self = actor.personId === studentId;
-  const relative = !self && (await db.selectFrom('relatives').select('student_id').where('relative_id', '=', actor.personId).where('student_id', '=', studentId).executeTakeFirst()) !== undefined;
+  const [student, relative] = await Promise.all([
+    db
+      .selectFrom('people')
+      .innerJoin('memberships as m', 'm.person_id', 'people.id')
+      .select(['people.id', 'people.first_name', 'people.last_name'])
+      .where('people.id', '=', studentId)
+      .where('m.establishment_id', '=', establishmentId)
+      .where('m.profile', '=', 'student')
+      .executeTakeFirst(),
+    self ? undefined : db.selectFrom('relatives').select('student_id').where('relative_id', '=', actor.personId).where('student_id', '=', studentId).executeTakeFirst(),
+  ]);
   if (!student || !(self || relative)) throw forbidden('homework.not_visible');
   return { student, self };
 }

@@ -113,5 +113,3 @@ export function homeworkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
   };
 }
-
-

@@ -85,7 +85,8 @@ export const Entry = z.object({
   id: z.string(),
   group: Ref,
   subject: Ref,
-  author: z.object({ id: z.string(), displayName: z.string() }),
+  /** Null when the author's account no longer exists. */
+  author: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   slotId: z.string().nullable(),
   date: IsoDate,
   start: z.string().nullable(),
@@ -108,7 +109,7 @@ export const Visa = z.object({
   subject: Ref.nullable(),
   date: IsoDate,
   comment: z.string(),
-  by: z.object({ id: z.string(), displayName: z.string() }),
+  by: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   at: z.string(),
 });
 export type Visa = z.infer<typeof Visa>;

@@ -464,7 +464,8 @@ export interface TextbookEntriesTable {
   establishment_id: string;
   group_id: string;
   subject_id: string;
-  author_id: string;
+  /** Null once the author's account was deleted: the record stays. */
+  author_id: string | null;
   slot_id: string | null;
   date: string;
   start_time: string | null;

@@ -272,4 +272,14 @@ describeEachDatabase('cahier de textes and agenda', (database) => {
     expect((await send('alice.martin', 'DELETE', `files/${file.id}`)).statusCode).toBe(403);
     expect((await send('theo.petit', 'DELETE', `files/${file.id}`)).statusCode).toBe(204);
   });
+
+  it('keeps the cahier de textes when its author’s account is deleted (it is kept five years)', async () => {
+    const db = database().db;
+    const before = await db.selectFrom('textbook_entries').select('id').where('group_id', '=', 'a-5b').execute();
+    await db.deleteFrom('people').where('id', '=', 'theo').execute();
+    const book = (await get('alice.martin', 'textbook?groupId=a-5b')).json<Textbook>();
+    expect(book.entries).toHaveLength(before.length);
+    expect(book.entries.every((e) => e.author === null)).toBe(true);
+    expect(book.visas[0]?.by?.id).toBe('helene');
+  });
 });

@@ -95,7 +95,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('establishment_id', 'text', establishment)
     .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id').onDelete('cascade'))
     .addColumn('subject_id', 'text', (c) => c.notNull().references('subjects.id').onDelete('cascade'))
-    .addColumn('author_id', 'text', (c) => person(c).notNull())
+    // The cahier de textes outlives its authors' accounts (kept five years): a purged author leaves it unsigned.
+    .addColumn('author_id', 'text', (c) => c.references('people.id').onDelete('set null'))
     .addColumn('slot_id', 'text', (c) => c.references('timetable_slots.id').onDelete('set null'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('start_time', 'text')
@@ -171,7 +172,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('subject_id', 'text', (c) => c.references('subjects.id').onDelete('cascade'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('comment', 'text', (c) => c.notNull())
-    .addColumn('visa_by', 'text', (c) => person(c))
+    .addColumn('visa_by', 'text', (c) => c.references('people.id').onDelete('set null'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('textbook_visas_group').on('textbook_visas').columns(['group_id', 'date']).execute();

@@ -10,7 +10,7 @@ import { homeworkAudience } from './textbook.queries.js';
  * `homework.assigned` event each), in the caller's transaction: the notification exists if and
  * only if the publication commits.
  */
-export async function announceHomework(trx: Db, clock: Clock, actorId: string, establishmentId: string, homeworkIds: string[]): Promise<void> {
+export async function announceHomework(trx: Db, clock: Clock, actorId: string | null, establishmentId: string, homeworkIds: string[]): Promise<void> {
   if (homeworkIds.length === 0) return;
   const items = await trx
     .selectFrom('homework_items as h')
@@ -26,7 +26,8 @@ export async function announceHomework(trx: Db, clock: Clock, actorId: string, e
       {
         type: 'homework.assigned',
         establishmentId,
-        actorId,
+        // An author whose account is gone: the timeline shows the event without a name.
+        actorId: actorId ?? '',
         recipientIds: recipients,
         resource: { kind: 'homework', id: h.id },
         summary: { subject: h.subject, title: text.length > 120 ? `${text.slice(0, 117)}…` : text, dueDate: h.due_on },

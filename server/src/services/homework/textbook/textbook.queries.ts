@@ -25,7 +25,7 @@ export async function loadEntries(db: Db, f: EntryFilter): Promise<Entry[]> {
     .selectFrom('textbook_entries as e')
     .innerJoin('groups as g', 'g.id', 'e.group_id')
     .innerJoin('subjects as s', 's.id', 'e.subject_id')
-    .innerJoin('people as a', 'a.id', 'e.author_id')
+    .leftJoin('people as a', 'a.id', 'e.author_id')
     .select([
       'e.id',
       'e.group_id',
@@ -98,7 +98,7 @@ export async function loadEntries(db: Db, f: EntryFilter): Promise<Entry[]> {
       id: e.id,
       group: { id: e.group_id, name: e.group_name },
       subject: { id: e.subject_id, name: e.subject_name },
-      author: person(e.author_id, e.author_first, e.author_last),
+      author: e.author_id ? person(e.author_id, e.author_first, e.author_last) : null,
       slotId: e.slot_id,
       date: e.date,
       start: e.start_time,

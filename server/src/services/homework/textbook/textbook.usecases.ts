@@ -67,7 +67,7 @@ export async function readTextbook(ctx: AppContext, actor: Actor, establishmentI
       subject: v.subject_id ? { id: v.subject_id, name: v.subject_name ?? '' } : null,
       date: v.date,
       comment: v.comment,
-      by: { id: v.visa_by ?? '', displayName: displayName(v.first_name ?? '', v.last_name ?? '') },
+      by: v.visa_by ? { id: v.visa_by, displayName: displayName(v.first_name ?? '', v.last_name ?? '') } : null,
       at: v.created_at,
     })),
     canWriteSubjects: access.writableSubjects,

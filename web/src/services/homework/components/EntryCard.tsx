@@ -23,7 +23,7 @@ export function EntryCard({ entry, establishmentId, onEdit, onDelete }: { entry:
           {entry.start ? ` · ${entry.start}` : ''} — {entry.subject.name} : {entry.title}
         </h3>
         <p className="muted entry__by">
-          {t('homework.textbook.by', { name: entry.author.displayName })}
+          {entry.author ? t('homework.textbook.by', { name: entry.author.displayName }) : null}
           {entry.visaed ? <span className="badge badge--active">{t('homework.textbook.visaed')}</span> : null}
           {!entry.published ? <span className="badge">{t('homework.textbook.unpublished', { date: formatDateTime(entry.publishAt) })}</span> : null}
         </p>

@@ -119,7 +119,7 @@ export function TextbookPage() {
                     {book.data.visas.map((v) => (
                       <li key={v.id} className="card">
                         <p>
-                          <strong>{t('homework.textbook.visaLine', { date: formatDate(v.date), name: v.by.displayName })}</strong>
+                          <strong>{t('homework.textbook.visaLine', { date: formatDate(v.date), name: v.by?.displayName ?? '—' })}</strong>
                           {v.subject ? ` · ${v.subject.name}` : ''}
                         </p>
                         {v.comment ? <p>{v.comment}</p> : null}

@@ -72,6 +72,9 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
     provider: { getMigrations: async () => migrations },
     // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
     migrationTableSchema: handle.schema,
+    // Services are built side by side and their migrations touch separate tables: a database that
+    // already ran 0011 must still accept a 0010 landed later, instead of refusing to start.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   DetectionResult,
   DuplicateCandidate,
@@ -24,7 +25,7 @@ export function duplicatesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const places = [
       { prefix: '/api/admin/establishments/:establishmentId/duplicates', right: 'admin.duplicates.manage', params: EstablishmentParams, itemParams: DuplicateParams },
-      { prefix: '/api/platform/duplicates', right: 'platform.duplicates.manage', params: undefined, itemParams: PlatformDuplicateParams },
+      { prefix: '/api/platform/duplicates', right: 'platform.duplicates.manage', params: z.object({}), itemParams: PlatformDuplicateParams },
     ] as const;
     for (const { prefix, right, params, itemParams } of places) {
       const placeOf = (p: unknown): Place => {

@@ -26,6 +26,8 @@ export interface Config {
    * and real-time delivery. Without it each process works alone (one process, or a demo).
    */
   redisUrl: string | null;
+  /** Prefix of Préau's Redis channels (PREAU_REDIS_PREFIX), so several installations can share one Redis. */
+  redisPrefix: string;
   /** Seconds a process may reuse a session and its actor without reading the database (0: never). */
   sessionCacheSeconds: number;
 }
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compressPdf: env.PREAU_PDF_COMPRESS !== '0',
     leftRetentionDays: int(env.PREAU_RETENTION_LEFT_DAYS, 90),
     redisUrl: env.PREAU_REDIS_URL ?? env.REDIS_URL ?? null,
+    redisPrefix: env.PREAU_REDIS_PREFIX ?? 'preau',
     sessionCacheSeconds: int(env.PREAU_SESSION_CACHE_SECONDS, 5),
   };
 }

@@ -61,7 +61,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
-  const invalidations = createInvalidationBus(config.redisUrl, (message) => app.log.warn(message));
+  const invalidations = createInvalidationBus(config.redisUrl, (message) => app.log.warn(message), `${config.redisPrefix}:invalidate`);
   app.addHook('onReady', () => invalidations.ready());
   app.addHook('onClose', () => invalidations.close());
   const ctx: AppContext = {

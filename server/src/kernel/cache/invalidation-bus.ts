@@ -16,10 +16,9 @@ export interface InvalidationBus {
   close(): Promise<void>;
 }
 
-const CHANNEL = 'preau:invalidate';
-
-export function createInvalidationBus(redisUrl: string | null, log: (message: string) => void = () => {}): InvalidationBus {
-  return redisUrl ? redisBus(redisUrl, log) : localBus();
+/** `channel` is per installation (PREAU_REDIS_PREFIX): several Préau may share one Redis. */
+export function createInvalidationBus(redisUrl: string | null, log: (message: string) => void = () => {}, channel = 'preau:invalidate'): InvalidationBus {
+  return redisUrl ? redisBus(redisUrl, log, channel) : localBus();
 }
 
 function localBus(): InvalidationBus {
@@ -34,7 +33,7 @@ function localBus(): InvalidationBus {
   };
 }
 
-function redisBus(url: string, log: (message: string) => void): InvalidationBus {
+function redisBus(url: string, log: (message: string) => void, channel: string): InvalidationBus {
   const handlers: ((message: Invalidation) => void)[] = [];
   const deliver = (message: Invalidation) => {
     for (const handler of handlers) handler(message);
@@ -43,7 +42,7 @@ function redisBus(url: string, log: (message: string) => void): InvalidationBus 
   const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const subscriber = new Redis(url, { lazyConnect: false });
   for (const connection of [publisher, subscriber]) connection.on('error', (error) => log(`redis: ${error.message}`));
-  const subscribed = subscriber.subscribe(CHANNEL).then(
+  const subscribed = subscriber.subscribe(channel).then(
     () => {},
     (error: Error) => log(`redis subscribe: ${error.message}`),
   );
@@ -58,7 +57,7 @@ function redisBus(url: string, log: (message: string) => void): InvalidationBus 
     publish: (message) => {
       // Forget locally at once; the echo from Redis is harmless (forgetting twice changes nothing).
       deliver(message);
-      publisher.publish(CHANNEL, JSON.stringify(message)).catch((error: Error) => log(`redis publish: ${error.message}`));
+      publisher.publish(channel, JSON.stringify(message)).catch((error: Error) => log(`redis publish: ${error.message}`));
     },
     subscribe: (handler) => void handlers.push(handler),
     ready: () => subscribed,

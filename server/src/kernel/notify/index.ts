@@ -41,14 +41,14 @@ export interface NotifyOptions {
   retentionDays: number;
 }
 
-export function notifyOptionsFromEnv(env: NodeJS.ProcessEnv, base: { redisUrl: string | null; publicUrl: string | null }): NotifyOptions {
+export function notifyOptionsFromEnv(env: NodeJS.ProcessEnv, base: { redisUrl: string | null; redisPrefix: string; publicUrl: string | null }): NotifyOptions {
   const from = env.PREAU_MAIL_FROM ?? 'Préau <ne-pas-repondre@preau.invalid>';
   const timeZone = env.PREAU_TIMEZONE ?? 'Europe/Paris';
   if (!isValidTimeZone(timeZone)) throw new Error(`PREAU_TIMEZONE: unknown time zone ${timeZone}`);
   const fromAddress = /<([^>]+)>/.exec(from)?.[1] ?? from;
   return {
     redisUrl: base.redisUrl,
-    redisPrefix: env.PREAU_REDIS_PREFIX ?? 'preau',
+    redisPrefix: base.redisPrefix,
     timeZone,
     publicUrl: base.publicUrl,
     mailer: env.PREAU_SMTP_URL ? smtpMailer(env.PREAU_SMTP_URL, from) : null,

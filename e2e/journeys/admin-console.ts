@@ -81,6 +81,10 @@ export const adminConsoleJourneys: Journey[] = [
         await logInToHome(student, baseUrl, 'demo.student', demoPassword);
         const tiles = await tilesLoaded(student);
         assert.ok(!tiles.includes('directory') && tiles.includes('account'), `student tiles once hidden: ${tiles}`);
+        // The main menu follows the tiles: no way to the hidden service from there either.
+        const menu = student.getByRole('navigation', { name: 'Navigation principale' });
+        await menu.getByRole('link', { name: 'Mon compte' }).waitFor();
+        assert.equal(await menu.getByRole('link', { name: 'Annuaire' }).count(), 0, 'the menu hides the directory too');
       } finally {
         await setStudentsSee(page, 'Annuaire', true);
       }

@@ -10,6 +10,10 @@ import { currentLanguage } from './i18n';
 import { type Session, useOptionalSession } from './session';
 import { BusyButton } from '../lib/ui/BusyButton';
 import { Bell } from '../services/timeline/components/Bell';
+import { useHomeQuery } from '../services/portal/api';
+
+/** Menu entries that are also home tiles: these follow the services the establishment shows. */
+const KNOWN_TILE_PATHS = new Set(['/messagerie', '/annuaire', '/emploi-du-temps', '/cahier-de-textes', '/agenda']);
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -28,6 +32,11 @@ function LanguageSwitch() {
 
 function MainNav({ session }: { session: Session }) {
   const { t } = useTranslation();
+  // The home's tiles say which services this establishment shows this profile (the admin may hide
+  // some): the menu follows them, so a hidden service is not offered here either.
+  const home = useHomeQuery(session.membership?.establishment.id ?? null);
+  const tiles = home.data ? new Set(home.data.tiles.map((tile) => tile.path)) : null;
+  const catalogued = (path: string) => tiles === null || tiles.has(path) || !KNOWN_TILE_PATHS.has(path);
   const links = [
     { to: '/', label: t('nav.home'), shown: true },
     { to: '/messagerie', label: t('nav.messaging'), shown: session.can('messaging.use') },
@@ -39,7 +48,7 @@ function MainNav({ session }: { session: Session }) {
     { to: '/audit', label: t('nav.audit'), shown: session.can('platform.audit.read') },
     { to: '/admin/notifications', label: t('nav.notificationDefaults'), shown: session.can('notifications.defaults.manage') },
     { to: '/compte', label: t('nav.account'), shown: true },
-  ];
+  ].map((link) => ({ ...link, shown: link.shown && catalogued(link.to) }));
   return (
     <nav aria-label={t('layout.mainNav')} className="main-nav">
       <ul>

@@ -183,6 +183,16 @@ export const ERROR_MESSAGES = {
   },
   'timetable.no_lesson_that_day': { fr: 'Ce cours n’a pas lieu ce jour-là.', en: 'This lesson does not take place on that day.' },
   'timetable.feed_not_found': { fr: 'Ce lien d’agenda n’existe pas ou a été révoqué.', en: 'This calendar link does not exist or was revoked.' },
+  'grades.not_visible': { fr: 'Vous ne pouvez pas consulter ces notes.', en: 'You may not see these grades.' },
+  'grades.not_teacher': {
+    fr: 'Seuls les professeurs de cette matière dans cette classe saisissent ces notes.',
+    en: 'Only the teachers of this subject in this class enter these grades.',
+  },
+  'grades.assessment_not_found': { fr: 'Évaluation introuvable.', en: 'Assessment not found.' },
+  'grades.period_not_found': { fr: 'Période introuvable.', en: 'Period not found.' },
+  'grades.student_not_found': { fr: 'Élève introuvable.', en: 'Student not found.' },
+  'grades.invalid_students': { fr: 'Ces élèves ne sont pas dans ce groupe.', en: 'These students are not in this group.' },
+  'grades.value_above_scale': { fr: 'Une note dépasse le barème.', en: 'A grade is above the scale.' },
   'homework.not_visible': { fr: 'Vous ne pouvez pas consulter ce cahier de textes.', en: 'You may not read this cahier de textes.' },
   'homework.not_writer': {
     fr: 'Seul un enseignant de cette matière dans cette classe peut remplir ce cahier de textes.',
@@ -207,6 +217,20 @@ export const ERROR_MESSAGES = {
   },
   'homework.not_student': { fr: 'Seul l’élève peut cocher son travail comme fait.', en: 'Only the student can mark their work as done.' },
   'homework.invalid_range': { fr: 'La période demandée n’est pas valide (92 jours au plus).', en: 'The requested period is not valid (92 days at most).' },
+  'homework.not_handed_online': { fr: 'Ce travail ne se rend pas en ligne.', en: 'This work is not handed in online.' },
+  'homework.not_target': { fr: 'Seuls les élèves concernés par ce travail peuvent le rendre.', en: 'Only the students this work is for can hand it in.' },
+  'homework.handin_locked': {
+    fr: 'Ce travail ne peut plus être remplacé : la date est passée ou le professeur a rendu une correction.',
+    en: 'This work can no longer be replaced: it is past the due date or the teacher has returned a correction.',
+  },
+  'homework.handin_empty': { fr: 'Joignez au moins un fichier ou écrivez un texte.', en: 'Attach at least one file or write a text.' },
+  'homework.too_many_files': { fr: 'Cinq fichiers au plus.', en: 'Five files at most.' },
+  'homework.archive_exists': {
+    fr: 'L’archive de cette année scolaire existe déjà : elle ne peut pas être modifiée.',
+    en: 'This school year’s archive already exists: it cannot be changed.',
+  },
+  'homework.archive_year_open': { fr: 'Cette année scolaire n’est pas terminée.', en: 'This school year has not ended.' },
+  'homework.archive_not_found': { fr: 'Archive introuvable.', en: 'Archive not found.' },
   'account.session_not_found': { fr: 'Session introuvable.', en: 'Session not found.' },
   'internal': { fr: 'Une erreur inattendue est survenue.', en: 'An unexpected error occurred.' },
 } as const satisfies Record<string, { fr: string; en: string }>;

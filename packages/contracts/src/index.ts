@@ -13,3 +13,5 @@ export * from './duplicates.js';
 export * from './exports.js';
 export * from './timetable.js';
 export * from './homework.js';
+export * from './homework-handins.js';
+export * from './grades.js';

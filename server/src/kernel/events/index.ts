@@ -34,6 +34,14 @@ export type PreauEvent =
       summary: { subject: string; title: string; dueDate: string };
     }
   | {
+      type: 'homework.handin_returned';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'homework'; id: string };
+      summary: { subject: string; dueDate: string };
+    }
+  | {
       type: 'grade.published';
       establishmentId: string | null;
       actorId: string;
@@ -57,6 +65,7 @@ export const EVENT_SERVICES = {
   'message.received': 'messaging',
   'news.published': 'news',
   'homework.assigned': 'homework',
+  'homework.handin_returned': 'homework',
   'grade.published': 'grades',
   'absence.recorded': 'attendance',
 } as const satisfies Record<PreauEventType, string>;

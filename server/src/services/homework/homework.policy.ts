@@ -13,6 +13,10 @@ export const homeworkGrants: ServiceGrants = {
     'homework.agenda': (m) => m.profiles.some((p) => p === 'student' || p === 'relative'),
     'homework.write': (m) => m.profiles.includes('teacher'),
     'homework.visa': (m) => m.functions.some((f) => f === 'head' || f === 'deputy'),
+    // Handing work in online is the student's own act; relatives follow it through homework.read.
+    'homework.handin': (m) => m.profiles.includes('student'),
+    // The end-of-year archive is for inspection: management, inspectors, and teachers for their classes.
+    'homework.archive': (m) => m.profiles.some((p) => p === 'teacher' || p === 'inspector') || m.functions.some((f) => f === 'head' || f === 'deputy'),
   },
 };
 

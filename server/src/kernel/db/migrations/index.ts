@@ -9,6 +9,9 @@ import * as duplicates from './0007_duplicates.js';
 import * as messaging from './0008_messaging.js';
 import * as notifications from './0009_notifications.js';
 import * as timetableHomework from './0011_timetable_homework.js';
+import * as grades from './0013_grades.js';
+import * as homeworkHandinsArchive from './0012_homework_handins_archive.js';
+import * as teachingsSource from './0014_teachings_source.js';
 
 /** Every migration, in the order they apply. Names never change once landed. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008_messaging': messaging,
   '0009_notifications': notifications,
   '0011_timetable_homework': timetableHomework,
+  '0013_grades': grades,
+  '0012_homework_handins_archive': homeworkHandinsArchive,
+  '0014_teachings_source': teachingsSource,
 };

@@ -147,6 +147,8 @@ export interface TeachingsTable {
   group_id: string;
   person_id: string;
   subject_id: string;
+  /** The import that feeds it; null when attached by hand (imports leave those alone). */
+  source: string | null;
 }
 
 export interface RelativesTable {

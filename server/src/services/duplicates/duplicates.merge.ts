@@ -63,8 +63,8 @@ async function moveMemberships(trx: Db, keptId: string, retiredId: string) {
     .execute();
   const teachings = await trx
     .insertInto('teachings')
-    .columns(['group_id', 'person_id', 'subject_id'])
-    .expression((eb) => eb.selectFrom('teachings').select(['group_id', keptParam(keptId).as('person_id'), 'subject_id']).where('person_id', '=', retiredId))
+    .columns(['group_id', 'person_id', 'subject_id', 'source'])
+    .expression((eb) => eb.selectFrom('teachings').select(['group_id', keptParam(keptId).as('person_id'), 'subject_id', 'source']).where('person_id', '=', retiredId))
     .onConflict((oc) => oc.doNothing())
     .execute();
   for (const table of ['memberships', 'person_functions', 'group_members', 'teachings'] as const) {

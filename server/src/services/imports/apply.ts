@@ -216,8 +216,8 @@ async function writeTeachings(
   const rows = feed.people.flatMap((p) =>
     (p.teachings ?? [])
       .filter(() => ids.has(p.externalId))
-      .map((t) => ({ group_id: structureIds.get(t.structure), person_id: ids.get(p.externalId)!, subject_id: subjectIds.get(t.subjectCode) }))
-      .filter((r): r is { group_id: string; person_id: string; subject_id: string } => !!r.group_id && !!r.subject_id),
+      .map((t) => ({ group_id: structureIds.get(t.structure), person_id: ids.get(p.externalId)!, subject_id: subjectIds.get(t.subjectCode), source: feed.source }))
+      .filter((r): r is { group_id: string; person_id: string; subject_id: string; source: typeof feed.source } => !!r.group_id && !!r.subject_id),
   );
   const wanted = new Set(rows.map((r) => `${r.group_id}|${r.person_id}|${r.subject_id}`));
   const teachers = [...new Set(rows.map((r) => r.person_id).concat([...state.linked.values()].map((p) => p.id)))];
@@ -227,6 +227,8 @@ async function writeTeachings(
       .select(['group_id', 'person_id', 'subject_id'])
       .where('person_id', 'in', part)
       .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('establishment_id', '=', establishmentId))
+      // Subjects attached by hand in the console are not the import's to remove.
+      .where('source', 'is not', null)
       .execute();
     const stale = existing.filter((r) => !wanted.has(`${r.group_id}|${r.person_id}|${r.subject_id}`));
     if (stale.length) {

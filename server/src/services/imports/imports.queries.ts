@@ -132,6 +132,7 @@ export async function loadExistingState(db: Db, establishment: { id: string; uai
       .innerJoin('person_sources as ps', (j) => j.onRef('ps.person_id', '=', 'teachings.person_id').on('ps.source', '=', source).on('ps.scope', '=', scope))
       .select(['ps.external_id', 'groups.external_id as structure', 'groups.name', 'subjects.code'])
       .where('groups.establishment_id', '=', establishment.id)
+      .where('teachings.source', 'is not', null)
       .execute(),
   ]);
 

@@ -74,7 +74,7 @@ describeEachDatabase('structures and imports', (database) => {
     expect(after.students.map((s: { id: string }) => s.id)).toContain(zoe);
   });
 
-  it('an STS import replaces the teachings of the teachers it feeds, hand-made ones included (known conflict)', async () => {
+  it('an STS import replaces the teachings it fed and keeps those attached by hand', async () => {
     await apply(sts());
     const paul = await idOf('sts', 'T1');
     const added = await call('POST', 'structures/a-5b/teachers', { personId: paul, subjectId: 'a-fr' });
@@ -82,8 +82,16 @@ describeEachDatabase('structures and imports', (database) => {
     await apply(sts());
     const fiveB = (await call('GET', 'structures/a-5b')).json();
     const teacher = fiveB.teachers.find((t: { id: string }) => t.id === paul);
-    // The membership added by hand stays (it is not the import's), but teachings carry no source:
-    // the import removes every teaching of its teachers that its files do not list.
-    expect(teacher).toMatchObject({ managedBy: null, subjects: [] });
+    // Neither the membership nor the subject added by hand is the import's to remove.
+    expect(teacher).toMatchObject({ managedBy: null });
+    expect(teacher.subjects).toHaveLength(1);
+
+    // What the import fed and no longer lists goes; the hand-made subject stays.
+    const withoutHistory = sts();
+    withoutHistory.people[0]!.teachings = [];
+    const report = await apply(withoutHistory);
+    expect(report.report.teachings).toEqual({ added: 0, removed: 1 });
+    const rows = await database().db.selectFrom('teachings').select(['group_id', 'source']).where('person_id', '=', paul).execute();
+    expect(rows).toEqual([{ group_id: 'a-5b', source: null }]);
   });
 });

@@ -194,7 +194,7 @@ export async function attachTeacher(
       .values(member)
       .onConflict((oc) => (body.headTeacher === undefined ? oc.doNothing() : oc.columns(['group_id', 'person_id', 'role']).doUpdateSet({ head_teacher: member.head_teacher })))
       .execute();
-    await trx.insertInto('teachings').values({ group_id: groupId, person_id: body.personId, subject_id: subject.id }).onConflict((oc) => oc.doNothing()).execute();
+    await trx.insertInto('teachings').values({ group_id: groupId, person_id: body.personId, subject_id: subject.id, source: null }).onConflict((oc) => oc.doNothing()).execute();
   });
   await recordAudit(ctx.db, ctx.clock, {
     action: 'structures.teachers.attached',

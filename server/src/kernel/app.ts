@@ -24,7 +24,8 @@ import { notificationsGrants, notificationsRoutes } from '../services/notificati
 import { timelineGrants, timelineRoutes } from '../services/timeline/index.js';
 import { registerRetentionJobs, scheduleRetention } from '../services/retention/index.js';
 import { timetableGrants, timetableRoutes } from '../services/timetable/index.js';
-import { homeworkGrants, homeworkRoutes, schedulePublications } from '../services/homework/index.js';
+import { homeworkGrants, homeworkRoutes, scheduleArchivePurge, schedulePublications } from '../services/homework/index.js';
+import { gradesGrants, gradesRoutes, scheduleGradePublications } from '../services/grades/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
 import { installSecurityHeaders } from './http/security-headers.js';
@@ -39,7 +40,7 @@ import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { createNotifier, type Notifier, type NotifyOptions, notifyOptionsFromEnv } from './notify/index.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
-export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants, communicationGrants, messagingGrants, timetableGrants, homeworkGrants];
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants, communicationGrants, messagingGrants, timetableGrants, homeworkGrants, gradesGrants];
 
 export interface BuildOptions {
   config: Config;
@@ -112,7 +113,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes, communicationRoutes, messagingRoutes, messagingFilesRoutes, timetableRoutes, homeworkRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes, communicationRoutes, messagingRoutes, messagingFilesRoutes, timetableRoutes, homeworkRoutes, gradesRoutes]) {
     await app.register(routes(ctx));
   }
   const notifier = createNotifier(
@@ -131,9 +132,13 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       await ctx.jobs.start();
       const stopRetention = scheduleRetention(ctx);
       const stopPublications = schedulePublications(ctx);
+      const stopArchivePurge = scheduleArchivePurge(ctx);
+      const stopGradePublications = scheduleGradePublications(ctx);
       stopSchedule = () => {
+        stopGradePublications();
         stopRetention();
         stopPublications();
+        stopArchivePurge();
       };
       notifier.start();
     });

@@ -535,6 +535,103 @@ export interface TextbookVisasTable {
   created_at: string;
 }
 
+export interface HomeworkHandinsTable {
+  id: string;
+  homework_id: string;
+  student_id: string;
+  text: string | null;
+  handed_in_at: string;
+  /** 1: handed in after the due date. */
+  late: number;
+}
+
+export interface HomeworkHandinFilesTable {
+  id: string;
+  handin_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  blob_id: string;
+  position: number;
+}
+
+export interface HomeworkReturnsTable {
+  id: string;
+  homework_id: string;
+  /** Null: the common correction. */
+  student_id: string | null;
+  comment: string;
+  file_name: string | null;
+  media_type: string | null;
+  size: number | null;
+  blob_id: string | null;
+  returned_by: string | null;
+  returned_at: string;
+}
+
+export interface TextbookArchivesTable {
+  id: string;
+  establishment_id: string;
+  school_year: number;
+  created_at: string;
+  created_by: string | null;
+  expires_on: string;
+}
+
+export interface TextbookArchiveGroupsTable {
+  archive_id: string;
+  group_id: string;
+  group_name: string;
+  content_json: string;
+}
+
+export interface GradePeriodsTable {
+  id: string;
+  establishment_id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: string;
+}
+
+export interface GradeAssessmentsTable {
+  id: string;
+  establishment_id: string;
+  group_id: string;
+  subject_id: string;
+  author_id: string | null;
+  title: string;
+  date: string;
+  kind: string;
+  scale_centi: number;
+  coefficient_centi: number;
+  /** When students see the grades (null: not published). */
+  students_at: string | null;
+  /** When relatives see them (null: with the students). */
+  relatives_at: string | null;
+  notified_at: string | null;
+  relatives_notified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GradeEntriesTable {
+  assessment_id: string;
+  student_id: string;
+  value_centi: number | null;
+  special: string | null;
+  counts_as_zero: number;
+  comment: string | null;
+  updated_at: string;
+}
+
+export interface GradeSubjectCoefficientsTable {
+  group_id: string;
+  subject_id: string;
+  establishment_id: string;
+  coefficient_centi: number;
+}
+
 export interface Database {
   establishments: EstablishmentsTable;
   people: PeopleTable;
@@ -585,4 +682,13 @@ export interface Database {
   homework_done: HomeworkDoneTable;
   textbook_attachments: TextbookAttachmentsTable;
   textbook_visas: TextbookVisasTable;
+  homework_handins: HomeworkHandinsTable;
+  homework_handin_files: HomeworkHandinFilesTable;
+  homework_returns: HomeworkReturnsTable;
+  textbook_archives: TextbookArchivesTable;
+  textbook_archive_groups: TextbookArchiveGroupsTable;
+  grade_periods: GradePeriodsTable;
+  grade_assessments: GradeAssessmentsTable;
+  grade_entries: GradeEntriesTable;
+  grade_subject_coefficients: GradeSubjectCoefficientsTable;
 }

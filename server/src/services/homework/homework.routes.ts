@@ -26,6 +26,8 @@ import type { AppContext } from '../../kernel/context.js';
 import { AppError, badRequest, notFound } from '../../kernel/errors/app-error.js';
 import { findEstablishment } from '../directory/index.js';
 import { agenda, markDone, workload } from './agenda/agenda.js';
+import { archiveRoutes } from './archive/archive.routes.js';
+import { handinRoutes } from './handins/handins.routes.js';
 import { requireWriter } from './homework.access.js';
 import { copySequence } from './textbook/textbook.copy.js';
 import { attachFile, MAX_FILE_BYTES, readFile, removeFile } from './textbook/textbook.files.js';
@@ -111,5 +113,9 @@ export function homeworkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       await markDone(ctx, requireActor(request), request.params.establishmentId, request.params.homeworkId, request.body.done);
       return reply.status(204).send();
     });
+
+    // Registered here so the establishment check above runs for them too.
+    await app.register(handinRoutes(ctx));
+    await app.register(archiveRoutes(ctx));
   };
 }

@@ -15,5 +15,6 @@ export const CATALOGUE: { id: string; path: string; right: Right }[] = [
   { id: 'timetable', path: '/emploi-du-temps', right: 'timetable.read' },
   { id: 'textbook', path: '/cahier-de-textes', right: 'homework.read' },
   { id: 'agenda', path: '/agenda', right: 'homework.agenda' },
+  { id: 'grades', path: '/notes', right: 'grades.read' },
   { id: 'account', path: '/compte', right: 'account.manage' },
 ];

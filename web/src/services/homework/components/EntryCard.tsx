@@ -1,5 +1,6 @@
 import type { Entry } from '@preau/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatDate, useFormatDateTime } from '../../../lib/format';
 import { useErrorMessage } from '../../../lib/error-messages';
 import { Notice } from '../../../lib/ui/Notice';
@@ -58,6 +59,11 @@ export function EntryCard({ entry, establishmentId, onEdit, onDelete }: { entry:
                 {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server */}
                 <div className="rich-text" dangerouslySetInnerHTML={{ __html: h.instructionsHtml }} />
                 {h.students ? <p className="muted">{t('homework.textbook.forStudents', { names: h.students.map((s) => s.displayName).join(', ') })}</p> : null}
+                {h.handIn === 'online' && entry.canEdit ? (
+                  <p>
+                    <Link to={`/devoirs/${encodeURIComponent(h.id)}/rendu`}>{t('homework.handin.openClass')}</Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import type { AgendaItem } from '@preau/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSession } from '../../../app/session';
 import { useErrorMessage } from '../../../lib/error-messages';
 import { useFormatDate } from '../../../lib/format';
@@ -11,7 +12,7 @@ import { SelectInput } from '../../../lib/ui/SelectInput';
 import { useAgenda, useMarkDone } from '../api';
 import '../homework.css';
 
-function Item({ item, establishmentId, canMark }: { item: AgendaItem; establishmentId: string; canMark: boolean }) {
+function Item({ item, establishmentId, canMark, studentId }: { item: AgendaItem; establishmentId: string; canMark: boolean; studentId?: string }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const mark = useMarkDone(establishmentId);
@@ -24,6 +25,11 @@ function Item({ item, establishmentId, canMark }: { item: AgendaItem; establishm
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server */}
       <div className="rich-text" dangerouslySetInnerHTML={{ __html: item.instructionsHtml }} />
       <p className="muted">{t('homework.agenda.session', { title: item.entryTitle })}</p>
+      {item.handIn === 'online' ? (
+        <p>
+          <Link to={`/devoirs/${encodeURIComponent(item.id)}/rendu${studentId ? `?eleve=${encodeURIComponent(studentId)}` : ''}`}>{t('homework.handin.open', { subject: item.subject.name })}</Link>
+        </p>
+      ) : null}
       {canMark ? (
         <CheckboxInput
           name={`done-${item.id}`}
@@ -75,7 +81,7 @@ export function AgendaPage() {
               <h2 id="overdue-title">{t('homework.agenda.overdue')}</h2>
               <ul className="agenda-list">
                 {agenda.data.overdue.map((item) => (
-                  <Item key={item.id} item={item} establishmentId={establishmentId} canMark={agenda.data.canMarkDone} />
+                  <Item key={item.id} item={item} establishmentId={establishmentId} canMark={agenda.data.canMarkDone} studentId={isStudent ? undefined : (studentId ?? undefined)} />
                 ))}
               </ul>
             </section>
@@ -88,7 +94,7 @@ export function AgendaPage() {
                 <h3 id={`due-${date}`}>{t('homework.agenda.due', { date: formatDate(date) })}</h3>
                 <ul className="agenda-list">
                   {items.map((item) => (
-                    <Item key={item.id} item={item} establishmentId={establishmentId} canMark={agenda.data.canMarkDone} />
+                    <Item key={item.id} item={item} establishmentId={establishmentId} canMark={agenda.data.canMarkDone} studentId={isStudent ? undefined : (studentId ?? undefined)} />
                   ))}
                 </ul>
               </section>

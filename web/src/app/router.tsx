@@ -27,6 +27,7 @@ import { ComposePage } from '../services/messaging/pages/ComposePage';
 import { MailboxPage } from '../services/messaging/pages/MailboxPage';
 import { ThreadPage } from '../services/messaging/pages/ThreadPage';
 import { AgendaPage } from '../services/homework/pages/AgendaPage';
+import { GradesPage } from '../services/grades/pages/GradesPage';
 import { HandinPage } from '../services/homework/pages/HandinPage';
 import { TextbookPage } from '../services/homework/pages/TextbookPage';
 import { TimetableAdminPage } from '../services/timetable/pages/TimetableAdminPage';
@@ -114,6 +115,7 @@ export const routes: RouteObject[] = [
           { path: '/emploi-du-temps/gestion', element: <TimetableAdminPage /> },
           { path: '/cahier-de-textes', element: <TextbookPage /> },
           { path: '/agenda', element: <AgendaPage /> },
+          { path: '/notes', element: <GradesPage /> },
           { path: '/devoirs/:homeworkId/rendu', element: <HandinPage /> },
           { path: '/messagerie', element: <MailboxPage /> },
           { path: '/messagerie/dossier/:folder', element: <MailboxPage /> },

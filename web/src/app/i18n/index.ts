@@ -17,6 +17,7 @@ import { portalTexts } from '../../services/portal/i18n';
 import { communicationTexts } from '../../services/communication/i18n';
 import { messagingTexts } from '../../services/messaging/i18n';
 import { homeworkTexts } from '../../services/homework/i18n';
+import { gradesTexts } from '../../services/grades/i18n';
 import { timetableTexts } from '../../services/timetable/i18n';
 import { commonTexts } from './common';
 
@@ -35,6 +36,7 @@ function resourcesFor(language: Language) {
       directory: directoryTexts[language],
       timetable: timetableTexts[language],
       homework: homeworkTexts[language],
+      grades: gradesTexts[language],
       messaging: messagingTexts[language],
       communication: communicationTexts[language],
       admin: adminTexts[language],

@@ -1,0 +1,53 @@
+import type { Assessment, GradeEntries, GradePeriods, GradeReport, GradeSheet, GradeTeachings, NewAssessment } from '@preau/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api-client';
+
+const base = (establishmentId: string) => `/api/grades/establishments/${encodeURIComponent(establishmentId)}`;
+
+export function usePeriods(establishmentId: string | null) {
+  return useQuery({
+    queryKey: ['grades', 'periods', establishmentId],
+    queryFn: () => api.get<GradePeriods>(`${base(establishmentId as string)}/periods`),
+    enabled: establishmentId !== null,
+  });
+}
+
+export function useReport(establishmentId: string | null, studentId: string | null, periodId: string | null) {
+  return useQuery({
+    queryKey: ['grades', 'report', establishmentId, studentId, periodId],
+    queryFn: () => api.get<GradeReport>(`${base(establishmentId as string)}/report`, { studentId, ...(periodId ? { periodId } : {}) }),
+    enabled: establishmentId !== null && studentId !== null,
+  });
+}
+
+export function useTeachings(establishmentId: string | null) {
+  return useQuery({
+    queryKey: ['grades', 'teachings', establishmentId],
+    queryFn: () => api.get<GradeTeachings>(`${base(establishmentId as string)}/teachings`),
+    enabled: establishmentId !== null,
+  });
+}
+
+export function useSheet(establishmentId: string, groupId: string | null, subjectId: string | null) {
+  return useQuery({
+    queryKey: ['grades', 'sheet', establishmentId, groupId, subjectId],
+    queryFn: () => api.get<GradeSheet>(`${base(establishmentId)}/sheet`, { groupId, subjectId }),
+    enabled: groupId !== null && subjectId !== null,
+  });
+}
+
+export function useCreateAssessment(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewAssessment) => api.post<Assessment>(`${base(establishmentId)}/assessments`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['grades'] }),
+  });
+}
+
+export function useEnterGrades(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ assessmentId, body }: { assessmentId: string; body: GradeEntries }) => api.put<void>(`${base(establishmentId)}/assessments/${encodeURIComponent(assessmentId)}/grades`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['grades'] }),
+  });
+}

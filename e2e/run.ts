@@ -19,6 +19,7 @@ import { establishmentsJourneys } from './journeys/establishments';
 import { importsJourneys } from './journeys/imports';
 import { legalJourneys } from './journeys/legal';
 import { homeworkJourneys } from './journeys/homework';
+import { homeworkHandinJourneys } from './journeys/homework-handin';
 import { messagingJourneys } from './journeys/messaging';
 import { timelineJourneys } from './journeys/timeline';
 import { portalJourneys } from './journeys/portal';
@@ -43,6 +44,7 @@ const journeys = [
   ...messagingJourneys,
   ...timelineJourneys,
   ...homeworkJourneys,
+  ...homeworkHandinJourneys,
   // Last: it hides the directory from the collège's students for a moment (see the journey).
   ...adminConsoleJourneys,
 ].filter((j) => !process.env.PREAU_E2E_ONLY || j.name.includes(process.env.PREAU_E2E_ONLY));

@@ -5,6 +5,7 @@ import { insertRows, isDatabaseEmpty } from './insert.js';
 import { createContext, type SeedContext } from './people.js';
 import { Rng } from './prng.js';
 import { seedSchoolLife } from './school-life.js';
+import { seedGrades } from '../services/grades/grades.seed.js';
 import { addCounts, emptyCounts, type TableCounts } from './rows.js';
 import { type SeedEstablishmentType, SHAPES } from './shapes.js';
 
@@ -117,6 +118,8 @@ export async function seedPlatform(db: Db, options: SeedPlatformOptions): Promis
   if (failure) throw failure.error;
   // Timetable and cahier de textes of the demo collège, so the demo accounts have a school life.
   await seedSchoolLife(db, { seed, now, teacherLogin: 'demo.teacher', studentLogin: 'demo.student' });
+  // Grades of demo.student's class, so the grades page has something to show.
+  await seedGrades(db, { seed, now, studentLogin: 'demo.student' });
   summary.accounts = summary.tables.people;
   summary.elapsedMs = Math.round(performance.now() - started);
   return summary;

@@ -68,4 +68,21 @@ export const homeworkHandinJourneys: Journey[] = [
       await a11y(student, 'student reads the correction');
     },
   },
+  {
+    name: 'homework archive: demo.head opens the archives of the cahier de textes from it, demo.inspector reads the list',
+    async run({ page, baseUrl, demoPassword, a11y, newIsolatedPage }) {
+      await logInToHome(page, baseUrl, 'demo.head', demoPassword);
+      await page.goto(`${baseUrl}/cahier-de-textes`);
+      await page.getByRole('link', { name: 'Archives du cahier de textes' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Archives du cahier de textes' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Archiver une année terminée' }).waitFor();
+      await a11y(page, 'archives of the cahier de textes (head)');
+      const inspector = await newIsolatedPage();
+      await logInToHome(inspector, baseUrl, 'demo.inspector', demoPassword);
+      await inspector.goto(`${baseUrl}/cahier-de-textes/archives`);
+      await inspector.getByRole('heading', { level: 1, name: 'Archives du cahier de textes' }).waitFor();
+      assert.equal(await inspector.getByRole('button', { name: 'Archiver' }).count(), 0);
+      await a11y(inspector, 'archives of the cahier de textes (inspector)');
+    },
+  },
 ];

@@ -1,3 +1,37 @@
+/** Texts of the end-of-year archive page, under homework.archive. */
+export const archiveTexts = {
+  fr: {
+    title: 'Archives du cahier de textes',
+    intro: 'Une copie en lecture seule du cahier de textes de chaque année scolaire, conservée cinq ans, pour l’inspection.',
+    noAccess: 'Les archives du cahier de textes ne vous sont pas ouvertes.',
+    create: 'Archiver une année terminée',
+    year: 'Année de rentrée',
+    yearHelp: 'Par exemple 2025 pour l’année 2025-2026 ; possible à partir du 1er juillet.',
+    submit: 'Archiver',
+    created: 'L’année est archivée.',
+    empty: 'Aucune année archivée.',
+    yearTitle: 'Année {{from}}-{{to}}',
+    kept: 'Conservée jusqu’au {{date}}',
+    pdf_one: '{{name}} : télécharger le PDF ({{count}} séance)',
+    pdf_other: '{{name}} : télécharger le PDF ({{count}} séances)',
+  },
+  en: {
+    title: 'Class record book archives',
+    intro: 'A read-only copy of each school year’s class record book, kept five years, for inspection.',
+    noAccess: 'The class record book archives are not open to you.',
+    create: 'Archive a finished year',
+    year: 'Starting year',
+    yearHelp: 'For example 2025 for 2025-2026; possible from 1 July.',
+    submit: 'Archive',
+    created: 'The year is archived.',
+    empty: 'No archived year.',
+    yearTitle: 'Year {{from}}-{{to}}',
+    kept: 'Kept until {{date}}',
+    pdf_one: '{{name}}: download the PDF ({{count}} session)',
+    pdf_other: '{{name}}: download the PDF ({{count}} sessions)',
+  },
+} as const;
+
 /** Texts of the hand-in page (homework handed in online), under homework.handin. */
 export const handinTexts = {
   fr: {

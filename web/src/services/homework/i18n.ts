@@ -1,10 +1,11 @@
-import { handinTexts } from './handins.i18n';
+import { archiveTexts, handinTexts } from './handins.i18n';
 const kindsFr = { exercise: 'Exercices', lesson: 'Leçon à apprendre', test: 'Évaluation annoncée', reading: 'Lecture', research: 'Recherche', other: 'Autre travail' };
 const kindsEn = { exercise: 'Exercises', lesson: 'Lesson to learn', test: 'Test announced', reading: 'Reading', research: 'Research', other: 'Other work' };
 
 export const homeworkTexts = {
   fr: {
     handin: handinTexts.fr,
+    archive: archiveTexts.fr,
     textbook: {
       title: 'Cahier de textes',
       intro: 'Le contenu des séances et le travail donné, classe par classe et matière par matière.',
@@ -107,6 +108,7 @@ export const homeworkTexts = {
   },
   en: {
     handin: handinTexts.en,
+    archive: archiveTexts.en,
     textbook: {
       title: 'Class record book',
       intro: 'What each session covered and the work set, class by class and subject by subject.',

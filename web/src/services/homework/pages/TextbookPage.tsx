@@ -1,7 +1,7 @@
 import type { Entry, EntryResult } from '@preau/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../../app/session';
 import { useErrorMessage } from '../../../lib/error-messages';
 import { useFormatDate } from '../../../lib/format';
@@ -43,6 +43,11 @@ export function TextbookPage() {
   return (
     <Page title={t('homework.textbook.title')} intro={<p>{t('homework.textbook.intro')}</p>}>
       {!allowed ? <Notice tone="info">{t('homework.textbook.noAccess')}</Notice> : null}
+      {can('homework.archive') ? (
+        <p>
+          <Link to="/cahier-de-textes/archives">{t('homework.archive.title')}</Link>
+        </p>
+      ) : null}
       {groups.isPending && allowed ? <Loading /> : null}
       {groups.isError ? <Notice tone="error">{errorMessage(groups.error)}</Notice> : null}
       {groups.data && currentGroup && establishmentId ? (

@@ -19,6 +19,7 @@ import { establishmentsJourneys } from './journeys/establishments';
 import { importsJourneys } from './journeys/imports';
 import { legalJourneys } from './journeys/legal';
 import { homeworkJourneys } from './journeys/homework';
+import { gradesJourneys } from './journeys/grades';
 import { homeworkHandinJourneys } from './journeys/homework-handin';
 import { messagingJourneys } from './journeys/messaging';
 import { timelineJourneys } from './journeys/timeline';
@@ -44,6 +45,7 @@ const journeys = [
   ...messagingJourneys,
   ...timelineJourneys,
   ...homeworkJourneys,
+  ...gradesJourneys,
   ...homeworkHandinJourneys,
   // Last: it hides the directory from the collège's students for a moment (see the journey).
   ...adminConsoleJourneys,

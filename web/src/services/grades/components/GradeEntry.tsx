@@ -204,7 +204,7 @@ export function GradeEntry({ establishmentId }: { establishmentId: string }) {
           </table>
         </div>
       ) : null}
-      {editing && sheet.data ? <AssessmentEntry key={`${editing}-${sheet.dataUpdatedAt}`} establishmentId={establishmentId} sheet={sheet.data} assessmentId={editing} /> : null}
+      {editing && sheet.data ? <AssessmentEntry key={editing} establishmentId={establishmentId} sheet={sheet.data} assessmentId={editing} /> : null}
     </section>
   );
 }

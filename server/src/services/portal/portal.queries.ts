@@ -1,12 +1,29 @@
 import type { GroupKind, GroupRef } from '@preau/contracts';
 import type { Db } from '../../kernel/db/database.js';
 
-export function findPerson(db: Db, personId: string) {
-  return db
+/** The person and their classes and groups by establishment, in one round trip (what /api/me shows first). */
+export async function personWithGroups(db: Db, personId: string) {
+  const rows = await db
     .selectFrom('people')
-    .select(['id', 'login', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'state', 'platform_admin'])
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow();
+    .leftJoin('group_members', 'group_members.person_id', 'people.id')
+    .leftJoin('groups', 'groups.id', 'group_members.group_id')
+    .select(['people.id', 'people.login', 'people.first_name', 'people.last_name', 'people.email', 'people.phone', 'people.birth_date', 'people.state', 'people.platform_admin'])
+    .select(['groups.establishment_id', 'groups.id as group_id', 'groups.name as group_name', 'groups.kind as group_kind', 'groups.level as group_level'])
+    .where('people.id', '=', personId)
+    .orderBy('groups.kind')
+    .orderBy('groups.name')
+    .execute();
+  const person = rows[0];
+  if (!person) throw new Error(`person ${personId} not found`);
+  const groups = new Map<string, GroupRef[]>();
+  for (const r of rows) {
+    if (r.group_id === null || r.establishment_id === null || r.group_name === null || r.group_kind === null) continue;
+    const list = groups.get(r.establishment_id) ?? [];
+    // A teacher is a member of a group once per role: the group is listed once.
+    if (!list.some((g) => g.id === r.group_id)) list.push({ id: r.group_id, name: r.group_name, kind: r.group_kind as GroupKind, level: r.group_level });
+    groups.set(r.establishment_id, list);
+  }
+  return { person, groups };
 }
 
 /** Classes and groups of several people, by person then establishment. */

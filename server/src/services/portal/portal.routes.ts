@@ -8,13 +8,16 @@ import { forbidden } from '../../kernel/errors/app-error.js';
 import { visibleTiles } from '../admin/index.js';
 import { displayName, EstablishmentRefs } from '../directory/index.js';
 import { CATALOGUE } from './portal.catalogue.js';
-import { childrenOf, findPerson, groupsOf, studentEstablishments } from './portal.queries.js';
+import { childrenOf, groupsOf, personWithGroups, studentEstablishments } from './portal.queries.js';
 
 async function me(ctx: AppContext, refs: EstablishmentRefs, actor: Actor): Promise<Me> {
   const isRelative = actor.memberships.some((m) => m.profiles.includes('relative'));
-  const [person, children] = await Promise.all([findPerson(ctx.db, actor.personId), isRelative ? childrenOf(ctx.db, actor.personId) : []]);
+  const [{ person, groups: ownGroups }, children] = await Promise.all([
+    personWithGroups(ctx.db, actor.personId),
+    isRelative ? childrenOf(ctx.db, actor.personId) : [],
+  ]);
   const childIds = children.map((c) => c.id);
-  const [groups, childMemberships] = await Promise.all([groupsOf(ctx.db, [actor.personId, ...childIds]), studentEstablishments(ctx.db, childIds)]);
+  const [childGroups, childMemberships] = await Promise.all([groupsOf(ctx.db, childIds), studentEstablishments(ctx.db, childIds)]);
   const establishments = await refs.get([
     ...new Set([...actor.memberships.map((m) => m.establishmentId), ...childMemberships.map((m) => m.establishment_id)]),
   ]);
@@ -37,7 +40,7 @@ async function me(ctx: AppContext, refs: EstablishmentRefs, actor: Actor): Promi
         profiles: m.profiles,
         functions: m.functions,
         rights: ctx.rights.inEstablishment(actor, m.establishmentId),
-        groups: groups.get(actor.personId)?.get(m.establishmentId) ?? [],
+        groups: ownGroups.get(m.establishmentId) ?? [],
       })),
     children: children.map((c) => ({
       id: c.id,
@@ -48,7 +51,7 @@ async function me(ctx: AppContext, refs: EstablishmentRefs, actor: Actor): Promi
         .filter((m) => m.person_id === c.id && establishments.has(m.establishment_id))
         .map((m) => ({
           establishment: establishments.get(m.establishment_id)!,
-          groups: groups.get(c.id)?.get(m.establishment_id) ?? [],
+          groups: childGroups.get(c.id)?.get(m.establishment_id) ?? [],
         })),
     })),
   };

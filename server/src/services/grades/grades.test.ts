@@ -35,6 +35,9 @@ describeEachDatabase('grades and averages', (database) => {
     await insertWorld(database().db, school);
     // Théo also teaches French in 5B, so the class has two subjects.
     await database().db.insertInto('teachings').values({ group_id: 'a-5b', person_id: 'theo', subject_id: 'a-fr', source: null }).execute();
+    // Tina teaches history in 5B besides French in 4A: a teacher of the class, of another subject.
+    await database().db.insertInto('subjects').values({ id: 'a-hist', establishment_id: 'etab-a', code: 'HIGEO', name: 'Histoire-géographie' }).execute();
+    await database().db.insertInto('teachings').values({ group_id: 'a-5b', person_id: 'tina', subject_id: 'a-hist', source: null }).execute();
     env = await testApp(database());
     // Clock: Wednesday 25 November 2026, 10:00 UTC.
     ids.control = await assess({ title: 'Contrôle fractions', date: '2026-11-18', coefficient: 2, studentsAt: '2026-11-25T09:00:00.000Z', relativesAt: '2026-11-27T17:00:00.000Z' });
@@ -100,7 +103,8 @@ describeEachDatabase('grades and averages', (database) => {
       ['remi.martin', 'bob', 403],
       ['rose.lefevre', 'alice', 403],
       ['theo.petit', 'alice', 200],
-      ['tina.roux', 'alice', 403],
+      ['tina.roux', 'alice', 200],
+      ['theo.petit', 'chloe', 403],
       ['helene.garnier', 'alice', 200],
       ['carl.blanc', 'alice', 403],
       ['gaston.henry', 'alice', 403],
@@ -116,6 +120,8 @@ describeEachDatabase('grades and averages', (database) => {
     expect(await titles('helene.garnier')).toContain('Pas encore publié');
     expect(await titles('theo.petit')).toContain('Pas encore publié');
     expect(await titles('alice.martin')).not.toContain('Pas encore publié');
+    // Tina teaches 5B history only: none of its maths or French grades.
+    expect(await titles('tina.roux')).toEqual([]);
     // The teachers' grid: the subject's teacher and the head only.
     for (const [login, status] of [
       ['theo.petit', 200],

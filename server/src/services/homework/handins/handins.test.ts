@@ -83,6 +83,8 @@ describeEachDatabase('homework handed in online', (database) => {
     expect(other.json().error.code).toBe('homework.not_target');
     expect((await handIn('alice.martin', paper, [file('x.pdf', 'x')])).json().error.code).toBe('homework.not_handed_online');
     expect((await handIn('alice.martin', whole, [{ name: 'text', value: '  ' }])).json().error.code).toBe('homework.handin_empty');
+    const big = await handIn('alice.martin', whole, [{ name: 'file', filename: 'big.pdf', type: 'application/pdf', bytes: Buffer.alloc(10 * 1024 * 1024 + 1) }]);
+    expect(big.statusCode).toBe(413);
     const six = Array.from({ length: 6 }, (_, i) => file(`${i}.pdf`, 'x'));
     expect((await handIn('alice.martin', whole, six)).statusCode).toBe(400);
     const json = await env.app.inject({ method: 'PUT', url: `${base}/etab-a/homework/${whole}/handin`, headers: (await as('alice.martin')).headers, payload: { text: 'x' } });
@@ -164,6 +166,12 @@ describeEachDatabase('homework handed in online', (database) => {
     expect((await get('alice.martin', `homework/${bobsOwn}/returns/${bobsReturn?.id}`)).statusCode).toBe(404);
     const commonId = alice.returns[0]?.id as string;
     expect((await get('bob.durand', `homework/${whole}/returns/${commonId}`)).statusCode).toBe(200);
+    expect((await get('remi.martin', `homework/${whole}/returns/${commonId}`)).statusCode).toBe(200);
+    // A common correction of Bob's individual work stays Bob's: Alice, in the same class, does not get it.
+    const bobsCommon = await form('theo.petit', 'POST', `homework/${bobsOwn}/returns`, [{ name: 'comment', value: 'Pour Bob' }, file('commun-bob.pdf', 'c')]);
+    const bobsCommonId = bobsCommon.json<HandinList>().commonReturns[0]?.id as string;
+    expect((await get('bob.durand', `homework/${bobsOwn}/returns/${bobsCommonId}`)).statusCode).toBe(200);
+    expect((await get('alice.martin', `homework/${bobsOwn}/returns/${bobsCommonId}`)).statusCode).toBe(404);
 
     const events = await database()
       .db.selectFrom('outbox_events as o')
@@ -172,7 +180,7 @@ describeEachDatabase('homework handed in online', (database) => {
       .where('o.type', '=', 'homework.handin_returned')
       .execute();
     const to = (id: string) => events.filter((e) => e.resource_id === id).map((e) => e.person_id).sort();
-    expect(to(bobsOwn)).toEqual(['bob']);
+    expect(to(bobsOwn)).toEqual(['bob', 'bob']);
     expect(to(whole)).toEqual(['alice', 'alice', 'bob', 'newbie', 'remi', 'remi']);
   });
 });

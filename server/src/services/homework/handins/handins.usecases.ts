@@ -219,7 +219,8 @@ export async function readReturnFile(ctx: AppContext, actor: Actor, establishmen
     .executeTakeFirst();
   if (!row) throw notFound('homework.file_not_found');
   const access = await groupAccess(ctx.db, actor, establishmentId, item.group_id);
-  const visible = access.staffView || (row.student_id ? access.audience.includes(row.student_id) : access.audience.length > 0);
+  // The common correction: for the readers whose own (or child's) work this item is, not every classmate.
+  const visible = access.staffView || (row.student_id ? access.audience.includes(row.student_id) : (await Promise.all(access.audience.map((s) => isConcerned(ctx.db, item, s)))).some(Boolean));
   if (!visible) throw notFound('homework.file_not_found');
   return { name: row.file_name ?? 'correction', mediaType: row.media_type ?? 'application/octet-stream', bytes: Buffer.from(row.bytes) };
 }

@@ -10,7 +10,7 @@ async function choose(page: Page, label: string, option: string | RegExp) {
 
 export const gradesJourneys: Journey[] = [
   {
-    name: 'grades: demo.teacher creates an assessment and enters 5B’s grades, demo.student sees the grade and the averages',
+    name: 'grades: demo.teacher creates an assessment and enters 5B’s grades, demo.student sees the grade and the averages, demo.head reads the grid',
     async run({ page, baseUrl, demoPassword, a11y, newIsolatedPage }) {
       const title = `Contrôle de géométrie ${Date.now()}`;
 
@@ -44,6 +44,16 @@ export const gradesJourneys: Journey[] = [
       await student.locator('[data-testid=general-average]').filter({ hasText: /\d/ }).waitFor();
       await noHorizontalScroll(student);
       await a11y(student, 'student grades');
+
+      // The head reads every class's grid, without entry controls.
+      const head = await newIsolatedPage();
+      await logInToHome(head, baseUrl, 'demo.head', demoPassword);
+      await head.locator('[data-tile=grades] a').click();
+      await head.getByRole('heading', { level: 2, name: 'Notes des classes' }).waitFor();
+      await choose(head, 'Classe et matière', /^5B — Mathématiques$/);
+      await head.getByRole('columnheader', { name: new RegExp(title) }).waitFor();
+      if (await head.getByRole('button', { name: 'Créer l’évaluation' }).count()) throw new Error('the head should not create assessments');
+      await a11y(head, 'head’s grade grid');
     },
   },
 ];

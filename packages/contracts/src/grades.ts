@@ -121,7 +121,8 @@ export const GradeReport = z.object({
 });
 export type GradeReport = z.infer<typeof GradeReport>;
 
-export const GradeTeachings = z.object({ teachings: z.array(z.object({ group: Ref, subject: Ref })) });
+/** The classes and subjects whose grid the reader opens; `canEnter` for the subject's own teachers. */
+export const GradeTeachings = z.object({ teachings: z.array(z.object({ group: Ref, subject: Ref, canEnter: z.boolean() })) });
 export type GradeTeachings = z.infer<typeof GradeTeachings>;
 
 export const GradeStudents = z.object({ students: z.array(Ref) });

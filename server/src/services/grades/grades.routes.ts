@@ -43,7 +43,7 @@ export function gradesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return reply.status(204).send();
     });
 
-    app.get(`${base}/teachings`, { config: { right: 'grades.write' }, schema: { tags, params: EstablishmentParams, response: { 200: GradeTeachings } } }, async (request) =>
+    app.get(`${base}/teachings`, { config: { right: 'grades.read' }, schema: { tags, params: EstablishmentParams, response: { 200: GradeTeachings } } }, async (request) =>
       myTeachings(ctx.db, requireActor(request), request.params.establishmentId),
     );
     app.get(`${base}/sheet`, { config: { right: 'grades.read' }, schema: { tags, params: EstablishmentParams, querystring: GradeSheetQuery, response: { 200: GradeSheet } } }, async (request) =>

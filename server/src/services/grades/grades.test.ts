@@ -1,4 +1,4 @@
-import type { Assessment, GradePeriods, GradeReport, GradeSheet } from '@preau/contracts';
+import type { Assessment, GradePeriods, GradeReport, GradeSheet, GradeTeachings } from '@preau/contracts';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../kernel/db/test-databases.js';
 import { type LoggedIn, loginAs, testApp } from '../../kernel/testing/test-app.js';
@@ -132,6 +132,11 @@ describeEachDatabase('grades and averages', (database) => {
     ] as const)
       expect((await get(login, 'sheet?groupId=a-5b&subjectId=a-maths')).statusCode, login).toBe(status);
     expect((await get('tina.roux', 'sheet?groupId=a-4a&subjectId=a-maths')).statusCode).toBe(403);
+    // The grids each one opens: a teacher's own (to enter), every one for the head (to read).
+    const grids = async (login: string) => (await get(login, 'teachings')).json<GradeTeachings>().teachings.map((x) => `${x.group.id}/${x.subject.id}/${x.canEnter}`);
+    expect(await grids('tina.roux')).toEqual(['a-4a/a-fr/true', 'a-5b/a-hist/true']);
+    expect(await grids('helene.garnier')).toEqual(['a-4a/a-fr/false', 'a-5b/a-fr/false', 'a-5b/a-hist/false', 'a-5b/a-maths/false']);
+    expect(await grids('alice.martin')).toEqual([]);
     expect((await get('tom.girard', 'sheet?groupId=a-5b&subjectId=a-maths', 'etab-b')).statusCode).toBe(404);
   });
 

@@ -6,6 +6,7 @@ import type { Db } from '../../kernel/db/database.js';
 import { badRequest, notFound } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { requireGroup, requireSubject, requireTeacher } from './grades.access.js';
+import { seesWholeEstablishment } from './grades.policy.js';
 import { announceDue } from './grades.publication.js';
 
 export const toCenti = (points: number) => Math.round(points * 100);
@@ -49,19 +50,20 @@ export async function setSubjectCoefficients(ctx: AppContext, establishmentId: s
   });
 }
 
-/** The classes and subjects the actor enters grades for. */
+/** The grids the actor opens: their own teachings (to enter), or every class's for the head and deputies (to read). */
 export async function myTeachings(db: Db, actor: Actor, establishmentId: string) {
-  const rows = await db
+  const whole = seesWholeEstablishment(actor, establishmentId);
+  let query = db
     .selectFrom('teachings as t')
     .innerJoin('groups as g', 'g.id', 't.group_id')
     .innerJoin('subjects as s', 's.id', 't.subject_id')
     .select(['g.id as group_id', 'g.name as group_name', 's.id as subject_id', 's.name as subject_name'])
-    .where('t.person_id', '=', actor.personId)
+    .select((eb) => eb.fn.max(eb.case().when('t.person_id', '=', actor.personId).then(1).else(0).end()).as('own'))
     .where('g.establishment_id', '=', establishmentId)
-    .orderBy('g.name')
-    .orderBy('s.name')
-    .execute();
-  return { teachings: rows.map((r) => ({ group: { id: r.group_id, name: r.group_name }, subject: { id: r.subject_id, name: r.subject_name } })) };
+    .groupBy(['g.id', 'g.name', 's.id', 's.name']);
+  if (!whole) query = query.where('t.person_id', '=', actor.personId);
+  const rows = await query.orderBy('g.name').orderBy('s.name').execute();
+  return { teachings: rows.map((r) => ({ group: { id: r.group_id, name: r.group_name }, subject: { id: r.subject_id, name: r.subject_name }, canEnter: Number(r.own) === 1 })) };
 }
 
 type AssessmentRow = {

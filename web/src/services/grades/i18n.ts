@@ -28,6 +28,7 @@ export const gradesTexts = {
     special: specialFr,
     entry: {
       title: 'Saisie des notes',
+      overview: 'Notes des classes',
       teaching: 'Classe et matière',
       none: 'Vous n’enseignez dans aucune classe de cet établissement.',
       newAssessment: 'Nouvelle évaluation',
@@ -79,6 +80,7 @@ export const gradesTexts = {
     special: specialEn,
     entry: {
       title: 'Grade entry',
+      overview: 'Class grades',
       teaching: 'Class and subject',
       none: 'You teach no class in this school.',
       newAssessment: 'New assessment',

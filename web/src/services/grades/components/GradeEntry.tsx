@@ -135,7 +135,7 @@ function AssessmentEntry({ establishmentId, sheet, assessmentId }: { establishme
   );
 }
 
-/** The teacher's side: pick a class and subject, see the class × assessment grid, enter grades. */
+/** The teacher's side (pick a class and subject, see the class × assessment grid, enter grades); the head reads every grid. */
 export function GradeEntry({ establishmentId }: { establishmentId: string }) {
   const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
@@ -146,13 +146,15 @@ export function GradeEntry({ establishmentId }: { establishmentId: string }) {
   const key = (g: string, s: string) => `${g}|${s}`;
   const current = choice ?? (list[0] ? key(list[0].group.id, list[0].subject.id) : null);
   const [groupId, subjectId] = current ? (current.split('|') as [string, string]) : [null, null];
+  const canEnter = list.find((x) => key(x.group.id, x.subject.id) === current)?.canEnter ?? false;
+  const heading = list.some((x) => x.canEnter) ? t('grades.entry.title') : t('grades.entry.overview');
   const sheet = useSheet(establishmentId, groupId, subjectId);
   const n = (v: number | null) => (v === null ? '—' : v.toLocaleString(i18n.language, { maximumFractionDigits: 2 }));
   if (teachings.isPending) return <Loading />;
   if (list.length === 0) return <p className="muted">{t('grades.entry.none')}</p>;
   return (
     <section aria-labelledby="grades-entry-title" className="grades-entry-section">
-      <h2 id="grades-entry-title">{t('grades.entry.title')}</h2>
+      <h2 id="grades-entry-title">{heading}</h2>
       <div className="switcher">
         <SelectInput
           label={t('grades.entry.teaching')}
@@ -164,7 +166,7 @@ export function GradeEntry({ establishmentId }: { establishmentId: string }) {
           options={list.map((x) => ({ id: key(x.group.id, x.subject.id), label: `${x.group.name} — ${x.subject.name}` }))}
         />
       </div>
-      {groupId && subjectId ? <NewAssessmentForm establishmentId={establishmentId} groupId={groupId} subjectId={subjectId} /> : null}
+      {groupId && subjectId && canEnter ? <NewAssessmentForm establishmentId={establishmentId} groupId={groupId} subjectId={subjectId} /> : null}
       {sheet.data ? (
         <div className="grades-grid-wrap">
           <table className="grades-table grades-grid">
@@ -180,9 +182,11 @@ export function GradeEntry({ establishmentId }: { establishmentId: string }) {
                       · {formatDate(a.date)} · /{n(a.scale)} · {t('grades.coefficient', { value: n(a.coefficient) })}
                       {a.studentsAt ? '' : ` · ${t('grades.entry.unpublished')}`}
                     </span>{' '}
-                    <Button className="button button--quiet" onPress={() => setEditing(a.id)} aria-label={`${t('grades.entry.edit')} : ${a.title}`}>
-                      {t('grades.entry.edit')}
-                    </Button>
+                    {canEnter ? (
+                      <Button className="button button--quiet" onPress={() => setEditing(a.id)} aria-label={`${t('grades.entry.edit')} : ${a.title}`}>
+                        {t('grades.entry.edit')}
+                      </Button>
+                    ) : null}
                   </th>
                 ))}
                 <th scope="col">{t('grades.entry.average')}</th>
@@ -204,7 +208,7 @@ export function GradeEntry({ establishmentId }: { establishmentId: string }) {
           </table>
         </div>
       ) : null}
-      {editing && sheet.data ? <AssessmentEntry key={editing} establishmentId={establishmentId} sheet={sheet.data} assessmentId={editing} /> : null}
+      {editing && canEnter && sheet.data ? <AssessmentEntry key={editing} establishmentId={establishmentId} sheet={sheet.data} assessmentId={editing} /> : null}
     </section>
   );
 }

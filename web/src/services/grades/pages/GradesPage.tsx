@@ -27,12 +27,12 @@ export function GradesPage() {
   const studentId = isStudent ? me.id : (childId ?? children[0]?.id ?? null);
   const periods = usePeriods(allowed ? establishmentId : null);
   const report = useReport(allowed ? establishmentId : null, studentId, periodId || null);
-  const teaches = establishmentId !== null && can('grades.write');
+  const readsGrids = establishmentId !== null && (can('grades.write') || can('grades.manage'));
 
   return (
     <Page title={t('grades.title')} intro={<p>{t('grades.intro')}</p>}>
       {!allowed ? <Notice tone="info">{t('grades.noAccess')}</Notice> : null}
-      {teaches && establishmentId ? <GradeEntry establishmentId={establishmentId} /> : null}
+      {readsGrids && establishmentId ? <GradeEntry establishmentId={establishmentId} /> : null}
       {allowed && studentId ? (
         <>
           <div className="switcher">

@@ -30,6 +30,16 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** "2026-12-01 18:00" in the browser's time zone → an ISO instant; null when empty; undefined if unreadable. */
+export function parseWhen(text: string): string | null | undefined {
+  const s = text.trim();
+  if (s === '') return null;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(s);
+  if (!m) return undefined;
+  const at = new Date(`${m[1]}T${m[2] ?? '00'}:${m[3] ?? '00'}:00`);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
 function NewAssessmentForm({ establishmentId, groupId, subjectId }: { establishmentId: string; groupId: string; subjectId: string }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -40,9 +50,19 @@ function NewAssessmentForm({ establishmentId, groupId, subjectId }: { establishm
   const [coefficient, setCoefficient] = useState('1');
   const [kind, setKind] = useState<'normal' | 'optional' | 'bonus'>('normal');
   const [publishNow, setPublishNow] = useState(true);
+  const [studentsAt, setStudentsAt] = useState('');
+  const [relativesAt, setRelativesAt] = useState('');
+  const [whenError, setWhenError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (create.isPending) return;
+    const forStudents = publishNow ? new Date().toISOString() : parseWhen(studentsAt);
+    const forRelatives = parseWhen(relativesAt);
+    if (forStudents === undefined || forRelatives === undefined) {
+      setWhenError(t('grades.entry.badWhen'));
+      return;
+    }
+    setWhenError(null);
     create.mutate(
       {
         groupId,
@@ -52,7 +72,8 @@ function NewAssessmentForm({ establishmentId, groupId, subjectId }: { establishm
         kind,
         scale: Number(scale.replace(',', '.')),
         coefficient: Number(coefficient.replace(',', '.')),
-        studentsAt: publishNow ? new Date().toISOString() : null,
+        studentsAt: forStudents,
+        relativesAt: forStudents ? forRelatives : null,
       },
       { onSuccess: () => setTitle('') },
     );
@@ -71,6 +92,11 @@ function NewAssessmentForm({ establishmentId, groupId, subjectId }: { establishm
         options={(['normal', 'optional', 'bonus'] as const).map((k) => ({ id: k, label: t(`grades.entry.kinds.${k}`) }))}
       />
       <CheckboxInput name="publish-now" label={t('grades.entry.publishNow')} isSelected={publishNow} onChange={setPublishNow} />
+      {!publishNow ? (
+        <TextInput label={t('grades.entry.studentsAt')} description={t('grades.entry.whenHelp')} value={studentsAt} onChange={setStudentsAt} name="students-at" verbatim />
+      ) : null}
+      <TextInput label={t('grades.entry.relativesAt')} description={t('grades.entry.relativesHelp')} value={relativesAt} onChange={setRelativesAt} name="relatives-at" verbatim />
+      {whenError ? <Notice tone="error">{whenError}</Notice> : null}
       {create.isError ? <Notice tone="error">{errorMessage(create.error)}</Notice> : null}
       {create.isSuccess ? <p role="status">{t('grades.entry.created')}</p> : null}
       <BusyButton type="submit" busy={create.isPending} className="button button--primary">

@@ -54,6 +54,12 @@ export const gradesJourneys: Journey[] = [
       await head.getByRole('columnheader', { name: new RegExp(title) }).waitFor();
       if (await head.getByRole('button', { name: 'Créer l’évaluation' }).count()) throw new Error('the head should not create assessments');
       await a11y(head, 'head’s grade grid');
+      // The demo's trimesters, editable by the head; saved unchanged.
+      await head.getByRole('heading', { level: 2, name: 'Périodes de notation' }).waitFor();
+      await head.getByRole('group', { name: 'Période 3' }).waitFor();
+      await head.getByRole('button', { name: 'Enregistrer les périodes' }).click();
+      await textAppears(head, 'Périodes enregistrées.');
+      await a11y(head, 'head’s grading periods');
     },
   },
 ];

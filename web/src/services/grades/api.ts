@@ -1,4 +1,4 @@
-import type { Assessment, GradeEntries, GradePeriods, GradeReport, GradeSheet, GradeTeachings, NewAssessment } from '@preau/contracts';
+import type { Assessment, GradeEntries, GradePeriods, GradeReport, GradeSheet, GradeTeachings, NewAssessment, NewGradePeriods } from '@preau/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 
@@ -48,6 +48,14 @@ export function useEnterGrades(establishmentId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ assessmentId, body }: { assessmentId: string; body: GradeEntries }) => api.put<void>(`${base(establishmentId)}/assessments/${encodeURIComponent(assessmentId)}/grades`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['grades'] }),
+  });
+}
+
+export function useSavePeriods(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewGradePeriods) => api.put<GradePeriods>(`${base(establishmentId)}/periods`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['grades'] }),
   });
 }

@@ -7,6 +7,7 @@ import { Loading, Page } from '../../../lib/ui/Page';
 import { SelectInput } from '../../../lib/ui/SelectInput';
 import { usePeriods, useReport } from '../api';
 import { GradeEntry } from '../components/GradeEntry';
+import { PeriodsForm } from '../components/PeriodsForm';
 import { ReportView } from '../components/ReportView';
 import '../grades.css';
 
@@ -33,6 +34,7 @@ export function GradesPage() {
     <Page title={t('grades.title')} intro={<p>{t('grades.intro')}</p>}>
       {!allowed ? <Notice tone="info">{t('grades.noAccess')}</Notice> : null}
       {readsGrids && establishmentId ? <GradeEntry establishmentId={establishmentId} /> : null}
+      {establishmentId && can('grades.manage') && periods.data ? <PeriodsForm establishmentId={establishmentId} periods={periods.data.periods} /> : null}
       {allowed && studentId ? (
         <>
           <div className="switcher">

@@ -17,7 +17,13 @@ export async function announceDue(trx: Db, clock: Clock, assessmentIds?: string[
     .innerJoin('subjects as s', 's.id', 'a.subject_id')
     .select(['a.id', 'a.establishment_id', 'a.group_id', 'a.author_id', 'a.title', 'a.students_at', 'a.relatives_at', 'a.notified_at', 'a.relatives_notified_at', 's.name as subject'])
     .where('a.students_at', '<=', now)
-    .where((eb) => eb.or([eb('a.notified_at', 'is', null), eb('a.relatives_notified_at', 'is', null)]))
+    // Only what is due now: an assessment waiting for its relatives' time does not hold a place in the batch.
+    .where((eb) =>
+      eb.or([
+        eb('a.notified_at', 'is', null),
+        eb.and([eb('a.relatives_notified_at', 'is', null), eb.or([eb('a.relatives_at', 'is', null), eb('a.relatives_at', '<=', now)])]),
+      ]),
+    )
     .orderBy('a.students_at')
     .limit(500);
   if (assessmentIds) query = query.where('a.id', 'in', assessmentIds);

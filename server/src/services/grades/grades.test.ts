@@ -66,6 +66,13 @@ describeEachDatabase('grades and averages', (database) => {
     expect(overlap.statusCode).toBe(400);
     for (const login of ['theo.petit', 'alice.martin', 'remi.martin', 'ada.morel']) expect((await send(login, 'PUT', 'periods', periods)).statusCode, login).toBe(403);
     expect((await get('alice.martin', 'periods')).json<GradePeriods>().periods).toHaveLength(2);
+    // Subject coefficients: the head only, subjects of this establishment only, classes of this establishment only.
+    const coefficients = { groupId: 'a-5b', coefficients: [{ subjectId: 'a-maths', coefficient: 3 }] };
+    for (const login of ['theo.petit', 'alice.martin']) expect((await send(login, 'PUT', 'coefficients', coefficients)).statusCode, login).toBe(403);
+    expect((await send('helene.garnier', 'PUT', 'coefficients', { groupId: 'a-5b', coefficients: [{ subjectId: 'nope', coefficient: 3 }] })).statusCode).toBe(400);
+    expect((await send('helene.garnier', 'PUT', 'coefficients', { groupId: 'b-6a', coefficients: [] })).statusCode).toBe(404);
+    expect((await send('helene.garnier', 'PUT', 'coefficients', { groupId: 'a-5b', coefficients: [{ subjectId: 'a-maths', coefficient: -2 }] })).statusCode).toBe(400);
+    expect(await database().db.selectFrom('grade_subject_coefficients').selectAll().execute()).toEqual([]);
   });
 
   it('computes the student’s averages exactly: coefficients, scales, optional grades, special values, subject coefficients', async () => {

@@ -9,6 +9,8 @@ const LINKS: Record<string, (id: string) => string> = {
   conversation: (id) => `/messagerie/conversation/${encodeURIComponent(id)}`,
   // The agenda lists the homework by due date, for the student and, per child, for relatives.
   homework: () => '/agenda',
+  // The grades page shows the student's (or, per child, the relative's) grades of the period.
+  assessment: () => '/notes',
 };
 
 export function linkFor(item: TimelineItem): string | null {

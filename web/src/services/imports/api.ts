@@ -14,8 +14,9 @@ export const isActive = (run: { status: string } | undefined) => run !== undefin
 const POLL_MS = 1000;
 export type ImportRunsPage = { items: ImportRun[]; nextCursor: string | null };
 
-/** The sources an establishment's administrator may upload (the server also knows others, not open yet). */
-export const UPLOAD_SOURCES = ['siecle', 'sts', 'csv', 'oneroster'] as const;
+/** The sources one may upload; AAF (the académie's feed) only by a platform administrator. */
+export const UPLOAD_SOURCES = ['siecle', 'sts', 'csv', 'oneroster', 'aaf'] as const;
+export const PLATFORM_ONLY_SOURCES: readonly UploadSource[] = ['aaf'];
 export type UploadSource = (typeof UPLOAD_SOURCES)[number];
 export const CSV_PROFILES = ['student', 'relative', 'teacher', 'personnel'] as const satisfies readonly Profile[];
 

@@ -7,12 +7,19 @@ export const importsTexts = {
     upload: {
       title: 'Nouvel import',
       source: 'Source',
-      sourceOptions: { siecle: 'SIECLE (élèves et responsables)', sts: 'STS-web (enseignants)', csv: 'Fichiers CSV', oneroster: 'OneRoster 1.2 (archive .zip)' },
+      sourceOptions: {
+        siecle: 'SIECLE (élèves et responsables)',
+        sts: 'STS-web (enseignants)',
+        csv: 'Fichiers CSV',
+        oneroster: 'OneRoster 1.2 (archive .zip)',
+        aaf: 'AAF (annuaire académique, administrateurs de la plateforme)',
+      },
       sourceHints: {
         siecle: 'Les exports XML de SIECLE : ElevesSansAdresses.xml (ou ElevesAvecAdresses.xml) et ResponsablesAvecAdresses.xml.',
         sts: 'Un seul fichier : l’export sts_emp_<UAI>_<année>.xml de STS-web.',
         csv: 'Un fichier par profil (eleves.csv, responsables.csv, enseignants.csv, personnels.csv), séparateur point-virgule ou virgule, première ligne d’en-têtes.',
         oneroster: 'Une seule archive .zip au format OneRoster 1.2 CSV (manifest.csv, orgs.csv, users.csv, roles.csv, classes.csv, enrollments.csv en mode bulk).',
+        aaf: 'Les fichiers XML ficAlimMENESR de l’académie (EtabEducNat, Eleve, PersRelEleve, PersEducNat…) : seul cet établissement est importé.',
       },
       profile: 'Profil des fichiers CSV',
       profileHint: 'Laissez « Selon le nom du fichier » si vos fichiers s’appellent eleves.csv, responsables.csv…',
@@ -191,12 +198,19 @@ export const importsTexts = {
     upload: {
       title: 'New import',
       source: 'Source',
-      sourceOptions: { siecle: 'SIECLE (students and relatives)', sts: 'STS-web (teachers)', csv: 'CSV files', oneroster: 'OneRoster 1.2 (.zip archive)' },
+      sourceOptions: {
+        siecle: 'SIECLE (students and relatives)',
+        sts: 'STS-web (teachers)',
+        csv: 'CSV files',
+        oneroster: 'OneRoster 1.2 (.zip archive)',
+        aaf: 'AAF (académie directory, platform administrators)',
+      },
       sourceHints: {
         siecle: 'The SIECLE XML exports: ElevesSansAdresses.xml (or ElevesAvecAdresses.xml) and ResponsablesAvecAdresses.xml.',
         sts: 'One file only: the STS-web export sts_emp_<UAI>_<year>.xml.',
         csv: 'One file per profile (eleves.csv, responsables.csv, enseignants.csv, personnels.csv), semicolon or comma separated, headers on the first line.',
         oneroster: 'One .zip archive in the OneRoster 1.2 CSV format (manifest.csv, orgs.csv, users.csv, roles.csv, classes.csv, enrollments.csv in bulk mode).',
+        aaf: 'The académie’s ficAlimMENESR XML files (EtabEducNat, Eleve, PersRelEleve, PersEducNat…): only this establishment is imported.',
       },
       profile: 'Profile of the CSV files',
       profileHint: 'Keep “From the file name” if your files are named eleves.csv, responsables.csv…',

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../../lib/api-client';
 import { json, mockFetch } from '../../../test/fetch-mock';
-import { renderPage } from '../../../test/render';
+import { makeMe, renderPage } from '../../../test/render';
 import { UploadForm } from './UploadForm';
 
 const run = {
@@ -53,6 +53,20 @@ describe('UploadForm', () => {
     expect((call.body as FormData).getAll('files').map((f) => (f as File).name)).toEqual(['eleves.csv', 'autres.csv']);
     expect(call.headers['content-type']).toBeUndefined(); // the browser adds the multipart boundary
     expect(call.headers['x-csrf-token']).toBe('csrf-1');
+  });
+
+  it('offers the académie feed (AAF) to platform administrators only', async () => {
+    mockFetch({});
+    const user = userEvent.setup();
+    const admin = renderPage(<UploadForm establishmentId="e-1" onUploaded={() => undefined} />, { path: '/', me: makeMe({ platformAdmin: false }) });
+    await user.click(screen.getByRole('button', { name: /Source/ }));
+    expect(await screen.findByRole('option', { name: 'Fichiers CSV' })).toBeTruthy();
+    expect(screen.queryByRole('option', { name: /AAF/ })).toBeNull();
+    admin.unmount();
+
+    renderPage(<UploadForm establishmentId="e-1" onUploaded={() => undefined} />, { path: '/', me: makeMe({ platformAdmin: true }) });
+    await choose(user, /Source/, 'AAF (annuaire académique, administrateurs de la plateforme)');
+    expect(screen.getByText(/ficAlimMENESR/)).toBeTruthy();
   });
 
   it('sends SIECLE files without a profile and never overrides', async () => {

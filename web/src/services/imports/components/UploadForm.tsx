@@ -6,16 +6,20 @@ import { BusyButton } from '../../../lib/ui/BusyButton';
 import { CheckboxInput } from '../../../lib/ui/CheckboxInput';
 import { RequiredNote } from '../../../lib/ui/Notice';
 import { SelectInput } from '../../../lib/ui/SelectInput';
-import { CSV_PROFILES, type ImportRunDetail, UPLOAD_SOURCES, type UploadRequest, type UploadSource, uploadImport } from '../api';
+import { useOptionalSession } from '../../../app/session';
+import { CSV_PROFILES, type ImportRunDetail, PLATFORM_ONLY_SOURCES, UPLOAD_SOURCES, type UploadRequest, type UploadSource, uploadImport } from '../api';
 import { FileField } from './FileField';
 import { ImportError } from './ImportError';
 
 const AUTO = 'auto';
-const ACCEPT: Record<UploadSource, string> = { siecle: '.xml,text/xml,application/xml', sts: '.xml,text/xml,application/xml', csv: '.csv,.txt,text/csv', oneroster: '.zip,application/zip' };
+const XML = '.xml,text/xml,application/xml';
+const ACCEPT: Record<UploadSource, string> = { siecle: XML, sts: XML, csv: '.csv,.txt,text/csv', oneroster: '.zip,application/zip', aaf: XML };
 
 /** Chooses the source and the files, sends them for a dry run, and hands the report up. */
 export function UploadForm({ establishmentId, onUploaded }: { establishmentId: string; onUploaded: (run: ImportRunDetail) => void }) {
   const { t } = useTranslation();
+  const platformAdmin = useOptionalSession()?.me.platformAdmin ?? false;
+  const sources = UPLOAD_SOURCES.filter((id) => platformAdmin || !PLATFORM_ONLY_SOURCES.includes(id));
   const [source, setSource] = useState<UploadSource>('siecle');
   const [profile, setProfile] = useState<string>(AUTO);
   const [overrideNational, setOverrideNational] = useState(false);
@@ -54,7 +58,7 @@ export function UploadForm({ establishmentId, onUploaded }: { establishmentId: s
           name="source"
           value={source}
           onChange={(id) => setSource(id as UploadSource)}
-          options={UPLOAD_SOURCES.map((id) => ({ id, label: t(`imports.upload.sourceOptions.${id}`) }))}
+          options={sources.map((id) => ({ id, label: t(`imports.upload.sourceOptions.${id}`) }))}
         />
         {csv ? (
           <>

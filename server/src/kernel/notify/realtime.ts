@@ -1,5 +1,5 @@
 import type { LiveMessage } from '@preau/contracts';
-import { Redis } from 'ioredis';
+import { createBroadcast } from '../pubsub/broadcast.js';
 
 /**
  * Live delivery to the people connected to this process (one SSE stream per open tab). A message
@@ -52,36 +52,7 @@ export function createLiveHub(redisUrl: string | null, log: (message: string) =>
   };
   const connectionCount = () => [...listeners.values()].reduce((n, s) => n + s.size, 0);
 
-  if (!redisUrl) {
-    return { publish: async (e) => deliverLocally(e), connect, connectionCount, close: async () => {} };
-  }
-  // A subscribed connection can do nothing else: one to publish, one to listen.
-  const publisher = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
-  const subscriber = new Redis(redisUrl);
-  for (const connection of [publisher, subscriber]) connection.on('error', (error) => log(`redis: ${error.message}`));
-  const subscribed = subscriber.subscribe(channel).catch((error: Error) => log(`redis subscribe: ${error.message}`));
-  subscriber.on('message', (_channel, raw: string) => {
-    try {
-      deliverLocally(JSON.parse(raw) as LiveEnvelope);
-    } catch {
-      log('redis: unreadable live message ignored');
-    }
-  });
-  return {
-    publish: async (envelope) => {
-      await subscribed;
-      try {
-        // Every process, this one included, gets it back from Redis: one path for all.
-        await publisher.publish(channel, JSON.stringify(envelope));
-      } catch (error) {
-        log(`redis publish failed, delivering in this process only: ${String(error)}`);
-        deliverLocally(envelope);
-      }
-    },
-    connect,
-    connectionCount,
-    close: async () => {
-      await Promise.allSettled([subscriber.quit(), publisher.quit()]);
-    },
-  };
+  const broadcast = createBroadcast<LiveEnvelope>(redisUrl, channel, log);
+  broadcast.subscribe(deliverLocally);
+  return { publish: (envelope) => broadcast.publish(envelope), connect, connectionCount, close: () => broadcast.close() };
 }

@@ -17,6 +17,12 @@ export function findEstablishment(db: Db, establishmentId: string) {
   return db.selectFrom('establishments').select(['id', 'uai', 'name', 'type']).where('id', '=', establishmentId).executeTakeFirst();
 }
 
+/** Whether `relativeId` is one of the relatives (any link) of `studentId`. */
+export async function isRelativeOf(db: Db, relativeId: string, studentId: string): Promise<boolean> {
+  const row = await db.selectFrom('relatives').select('student_id').where('relative_id', '=', relativeId).where('student_id', '=', studentId).executeTakeFirst();
+  return row !== undefined;
+}
+
 export function findGroup(db: Db, establishmentId: string, groupId: string) {
   return db.selectFrom('groups').select(['id']).where('id', '=', groupId).where('establishment_id', '=', establishmentId).executeTakeFirst();
 }

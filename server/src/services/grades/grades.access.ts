@@ -1,6 +1,7 @@
 import { type Actor, holdsProfile } from '../../kernel/auth/actor.js';
 import type { Db } from '../../kernel/db/database.js';
 import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import { isRelativeOf } from '../directory/index.js';
 import { seesWholeEstablishment } from './grades.policy.js';
 
 /** Who reads a student's grades, which decides what is published for them. */
@@ -29,8 +30,7 @@ export async function reportAccess(db: Db, actor: Actor, establishmentId: string
   if (seesWholeEstablishment(actor, establishmentId)) return { audience: 'staff', teachings: null };
   if (studentId === actor.personId && holdsProfile(actor, establishmentId, 'student')) return { audience: 'student', teachings: null };
   if (holdsProfile(actor, establishmentId, 'relative')) {
-    const child = await db.selectFrom('relatives').select('student_id').where('relative_id', '=', actor.personId).where('student_id', '=', studentId).executeTakeFirst();
-    if (child) return { audience: 'relative', teachings: null };
+    if (await isRelativeOf(db, actor.personId, studentId)) return { audience: 'relative', teachings: null };
   }
   if (holdsProfile(actor, establishmentId, 'teacher')) {
     const teachings = await db

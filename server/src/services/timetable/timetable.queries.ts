@@ -161,11 +161,6 @@ export async function belongsToGroup(db: Db, personId: string, groupId: string):
   return row !== undefined;
 }
 
-export async function isRelativeOf(db: Db, relativeId: string, studentId: string): Promise<boolean> {
-  const row = await db.selectFrom('relatives').select('student_id').where('relative_id', '=', relativeId).where('student_id', '=', studentId).executeTakeFirst();
-  return row !== undefined;
-}
-
 export function teacherRow(db: Db, establishmentId: string, personId: string) {
   return db
     .selectFrom('people')

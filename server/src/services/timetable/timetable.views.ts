@@ -4,7 +4,7 @@ import { holdsProfile } from '../../kernel/auth/actor.js';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/database.js';
 import { forbidden, notFound } from '../../kernel/errors/app-error.js';
-import { displayName } from '../directory/index.js';
+import { displayName, isRelativeOf } from '../directory/index.js';
 import { type LoadedCalendar, loadCalendar } from './calendar/calendar.js';
 import { addDays, mondayOf } from './calendar/dates.js';
 import { expand, type Occurrence, weekType } from './calendar/occurrences.js';
@@ -14,7 +14,6 @@ import {
   childrenOf,
   exceptionRows,
   groupRow,
-  isRelativeOf,
   roomRow,
   roomRows,
   type SlotSource,

@@ -3,7 +3,7 @@ import type { Actor } from '../../../kernel/auth/actor.js';
 import type { AppContext } from '../../../kernel/context.js';
 import type { Db } from '../../../kernel/db/database.js';
 import { badRequest, forbidden, notFound } from '../../../kernel/errors/app-error.js';
-import { displayName } from '../../directory/index.js';
+import { displayName, isRelativeOf } from '../../directory/index.js';
 import { addDays, mondayOf, parisToday } from '../../timetable/index.js';
 import { groupAccess } from '../homework.access.js';
 import { plainText } from '../textbook/rich-text.js';
@@ -63,7 +63,7 @@ async function requireAgendaReader(db: Db, actor: Actor, establishmentId: string
       .where('m.establishment_id', '=', establishmentId)
       .where('m.profile', '=', 'student')
       .executeTakeFirst(),
-    self ? undefined : db.selectFrom('relatives').select('student_id').where('relative_id', '=', actor.personId).where('student_id', '=', studentId).executeTakeFirst(),
+    self ? false : isRelativeOf(db, actor.personId, studentId),
   ]);
   if (!student || !(self || relative)) throw forbidden('homework.not_visible');
   return { student, self };

@@ -193,6 +193,11 @@ export const ERROR_MESSAGES = {
   'grades.student_not_found': { fr: 'Élève introuvable.', en: 'Student not found.' },
   'grades.invalid_students': { fr: 'Ces élèves ne sont pas dans ce groupe.', en: 'These students are not in this group.' },
   'grades.value_above_scale': { fr: 'Une note dépasse le barème.', en: 'A grade is above the scale.' },
+  'grades.assessment_has_grades': {
+    fr: 'Cette évaluation a des notes saisies : confirmez la suppression des notes avec l’évaluation.',
+    en: 'This assessment has grades: confirm that they are deleted with it.',
+  },
+  'grades.class_only': { fr: 'Choisissez une classe (pas un groupe).', en: 'Choose a class (not a group).' },
   'homework.not_visible': { fr: 'Vous ne pouvez pas consulter ce cahier de textes.', en: 'You may not read this cahier de textes.' },
   'homework.not_writer': {
     fr: 'Seul un enseignant de cette matière dans cette classe peut remplir ce cahier de textes.',

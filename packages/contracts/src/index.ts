@@ -15,3 +15,6 @@ export * from './timetable.js';
 export * from './homework.js';
 export * from './homework-handins.js';
 export * from './grades.js';
+export * from './skills.js';
+export * from './attendance.js';
+export * from './report-cards.js';

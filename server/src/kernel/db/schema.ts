@@ -632,6 +632,256 @@ export interface GradeSubjectCoefficientsTable {
   coefficient_centi: number;
 }
 
+export interface AttendanceSettingsTable {
+  establishment_id: string;
+  /** HH:MM, Paris time: morning and afternoon half-days meet there. */
+  half_day_boundary: Defaulted<string>;
+  forgotten_after_minutes: Defaulted<number>;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AttendanceReasonsTable {
+  id: string;
+  establishment_id: string;
+  code: string;
+  label: string;
+  counts_as_justified: number;
+  active: Defaulted<number>;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttendanceRegistersTable {
+  id: string;
+  establishment_id: string;
+  slot_id: string;
+  group_id: string;
+  subject_id: string | null;
+  teacher_id: string | null;
+  date: string;
+  starts_at: string;
+  ends_at: string;
+  /** 'todo' | 'in_progress' | 'done'. */
+  state: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  forgotten_notified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttendanceMarksTable {
+  register_id: string;
+  student_id: string;
+  /** 'present' | 'absent' | 'late' | 'left_early'. */
+  status: string;
+  minutes: number | null;
+  reason_id: string | null;
+  comment: string | null;
+  updated_at: string;
+}
+
+export interface AttendanceCollectivesTable {
+  id: string;
+  establishment_id: string;
+  group_id: string;
+  starts_at: string;
+  ends_at: string;
+  reason_id: string | null;
+  label: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AttendanceExemptionsTable {
+  id: string;
+  establishment_id: string;
+  student_id: string;
+  subject_id: string;
+  starts_on: string;
+  ends_on: string;
+  must_attend: number;
+  comment: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AttendanceEventsTable {
+  id: string;
+  establishment_id: string;
+  student_id: string;
+  /** 'absence' | 'late' | 'left_early'. */
+  kind: string;
+  starts_at: string;
+  ends_at: string;
+  minutes: number | null;
+  reason_id: string | null;
+  /** 'unjustified' | 'pending' | 'justified' | 'refused'. */
+  justification: Defaulted<string>;
+  /** 'register' | 'staff' | 'declaration' | 'collective'. */
+  source: string;
+  register_id: string | null;
+  collective_id: string | null;
+  comment: string | null;
+  /** 'unmarked': the register no longer marks it, kept because it has a justification. */
+  flag: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DisciplineIncidentTypesTable {
+  id: string;
+  establishment_id: string;
+  code: string;
+  label: string;
+  active: Defaulted<number>;
+  position: Defaulted<number>;
+}
+
+export interface DisciplineIncidentsTable {
+  id: string;
+  establishment_id: string;
+  type_id: string;
+  occurred_at: string;
+  place: string;
+  description: string;
+  reported_by: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DisciplineIncidentStudentsTable {
+  incident_id: string;
+  student_id: string;
+  role: string;
+}
+
+export interface DisciplineMeasuresTable {
+  id: string;
+  establishment_id: string;
+  student_id: string;
+  incident_id: string | null;
+  kind: string;
+  category: string;
+  authority: string;
+  reason: string;
+  decided_on: string;
+  scheduled_at: string | null;
+  duration_minutes: number | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  decided_by: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  cancelled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DisciplineHistoryTable {
+  id: string;
+  establishment_id: string;
+  incident_id: string | null;
+  measure_id: string | null;
+  actor_id: string | null;
+  action: string;
+  details: string;
+  at: string;
+}
+
+export interface ReportCardCouncilsTable {
+  id: string;
+  establishment_id: string;
+  group_id: string;
+  /** No foreign key: periods are replaced as a whole; name and dates are copied here. */
+  period_id: string;
+  period_name: string;
+  period_starts_on: string;
+  period_ends_on: string;
+  last_period: Defaulted<number>;
+  /** open | closed */
+  state: string;
+  snapshot_json: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  publish_at: string | null;
+  notified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportCardAppreciationsTable {
+  council_id: string;
+  student_id: string;
+  subject_id: string;
+  text: string;
+  author_id: string | null;
+  updated_at: string;
+}
+
+export interface ReportCardStudentsTable {
+  council_id: string;
+  student_id: string;
+  general_appreciation: string | null;
+  general_author_id: string | null;
+  distinction: string | null;
+  work_warning: Defaulted<number>;
+  behaviour_warning: Defaulted<number>;
+  orientation: string | null;
+  updated_at: string;
+}
+
+export interface SkillItemsTable {
+  id: string;
+  establishment_id: string;
+  /** A socle component code: 'D1.1' … 'D5'. */
+  component: string;
+  /** null: shared by every subject. */
+  subject_id: string | null;
+  label: string;
+  active: Defaulted<number>;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SkillAssessmentsTable {
+  id: string;
+  establishment_id: string;
+  group_id: string;
+  subject_id: string;
+  /** Beside a graded assessment: its publication times apply. */
+  grade_assessment_id: string | null;
+  author_id: string | null;
+  title: string;
+  date: string;
+  students_at: string | null;
+  relatives_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SkillAssessmentSkillsTable {
+  id: string;
+  assessment_id: string;
+  component: string;
+  item_id: string | null;
+  position: number;
+}
+
+export interface SkillResultsTable {
+  skill_id: string;
+  student_id: string;
+  /** 1–4; null when absent. */
+  level: number | null;
+  absent: Defaulted<number>;
+  updated_at: string;
+}
+
 export interface Database {
   establishments: EstablishmentsTable;
   people: PeopleTable;
@@ -691,4 +941,23 @@ export interface Database {
   grade_assessments: GradeAssessmentsTable;
   grade_entries: GradeEntriesTable;
   grade_subject_coefficients: GradeSubjectCoefficientsTable;
+  skill_items: SkillItemsTable;
+  skill_assessments: SkillAssessmentsTable;
+  skill_assessment_skills: SkillAssessmentSkillsTable;
+  skill_results: SkillResultsTable;
+  report_card_councils: ReportCardCouncilsTable;
+  report_card_appreciations: ReportCardAppreciationsTable;
+  report_card_students: ReportCardStudentsTable;
+  attendance_settings: AttendanceSettingsTable;
+  attendance_reasons: AttendanceReasonsTable;
+  attendance_registers: AttendanceRegistersTable;
+  attendance_marks: AttendanceMarksTable;
+  attendance_collectives: AttendanceCollectivesTable;
+  attendance_exemptions: AttendanceExemptionsTable;
+  attendance_events: AttendanceEventsTable;
+  discipline_incident_types: DisciplineIncidentTypesTable;
+  discipline_incidents: DisciplineIncidentsTable;
+  discipline_incident_students: DisciplineIncidentStudentsTable;
+  discipline_measures: DisciplineMeasuresTable;
+  discipline_history: DisciplineHistoryTable;
 }

@@ -50,12 +50,28 @@ export type PreauEvent =
       summary: { subject: string; title: string };
     }
   | {
+      type: 'report_card.published';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'report_card'; id: string };
+      summary: { period: string; group: string };
+    }
+  | {
       type: 'absence.recorded';
       establishmentId: string | null;
       actorId: string;
       recipientIds: string[];
       resource: { kind: 'absence'; id: string };
       summary: { studentName: string; date: string };
+    }
+  | {
+      type: 'attendance.register_forgotten';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'attendance_register'; id: string };
+      summary: { group: string; subject: string; date: string; start: string };
     };
 
 export type PreauEventType = PreauEvent['type'];
@@ -67,7 +83,9 @@ export const EVENT_SERVICES = {
   'homework.assigned': 'homework',
   'homework.handin_returned': 'homework',
   'grade.published': 'grades',
+  'report_card.published': 'grades',
   'absence.recorded': 'attendance',
+  'attendance.register_forgotten': 'attendance',
 } as const satisfies Record<PreauEventType, string>;
 
 export type NotifyingService = (typeof EVENT_SERVICES)[PreauEventType];

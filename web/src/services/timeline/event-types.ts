@@ -11,6 +11,10 @@ const LINKS: Record<string, (id: string) => string> = {
   homework: () => '/agenda',
   // The grades page shows the student's (or, per child, the relative's) grades of the period.
   assessment: () => '/notes',
+  // The bulletins page lists the published report cards with their PDF.
+  report_card: () => '/bulletins',
+  // Vie scolaire's page lists the registers not taken.
+  attendance_register: () => '/vie-scolaire',
 };
 
 export function linkFor(item: TimelineItem): string | null {

@@ -12,6 +12,10 @@ import * as timetableHomework from './0011_timetable_homework.js';
 import * as grades from './0013_grades.js';
 import * as homeworkHandinsArchive from './0012_homework_handins_archive.js';
 import * as teachingsSource from './0014_teachings_source.js';
+import * as skills from './0019_skills.js';
+import * as reportCards from './0018_report_cards.js';
+import * as discipline from './0016_discipline.js';
+import * as attendance from './0015_attendance.js';
 
 /** Every migration, in the order they apply. Names never change once landed. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +32,8 @@ export const migrations: Record<string, Migration> = {
   '0013_grades': grades,
   '0012_homework_handins_archive': homeworkHandinsArchive,
   '0014_teachings_source': teachingsSource,
+  '0019_skills': skills,
+  '0018_report_cards': reportCards,
+  '0015_attendance': attendance,
+  '0016_discipline': discipline,
 };

@@ -262,24 +262,6 @@ export const ERROR_MESSAGES = {
   },
   'skills.invalid_students': { fr: 'Ces élèves ne sont pas dans ce groupe.', en: 'These students are not in this group.' },
   'skills.invalid_skills': { fr: 'Ces compétences ne font pas partie de cette évaluation.', en: 'These skills are not part of this assessment.' },
-  'skills.not_visible': { fr: 'Vous ne pouvez pas consulter ces compétences.', en: 'You may not see these skills.' },
-  'skills.not_teacher': {
-    fr: 'Seuls les professeurs de cette matière dans cette classe évaluent ces compétences.',
-    en: 'Only the teachers of this subject in this class assess these skills.',
-  },
-  'skills.assessment_not_found': { fr: 'Évaluation de compétences introuvable.', en: 'Skills assessment not found.' },
-  'skills.item_not_found': { fr: 'Compétence introuvable.', en: 'Skill not found.' },
-  'skills.item_component_mismatch': {
-    fr: 'Cette compétence n’appartient pas à la composante choisie ou à cette matière.',
-    en: 'This skill does not belong to the chosen component or to this subject.',
-  },
-  'skills.item_in_use': { fr: 'Cette compétence a déjà été évaluée : désactivez-la plutôt.', en: 'This skill has already been assessed: deactivate it instead.' },
-  'skills.grade_assessment_mismatch': {
-    fr: 'L’évaluation notée choisie n’est pas de cette classe et de cette matière.',
-    en: 'The chosen graded assessment is not of this class and subject.',
-  },
-  'skills.invalid_students': { fr: 'Ces élèves ne sont pas dans ce groupe.', en: 'These students are not in this group.' },
-  'skills.invalid_skills': { fr: 'Ces compétences ne font pas partie de cette évaluation.', en: 'These skills are not part of this assessment.' },
   'homework.not_visible': { fr: 'Vous ne pouvez pas consulter ce cahier de textes.', en: 'You may not read this cahier de textes.' },
   'homework.not_writer': {
     fr: 'Seul un enseignant de cette matière dans cette classe peut remplir ce cahier de textes.',

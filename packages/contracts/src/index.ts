@@ -16,6 +16,5 @@ export * from './homework.js';
 export * from './homework-handins.js';
 export * from './grades.js';
 export * from './skills.js';
-export * from './skills.js';
 export * from './attendance.js';
 export * from './report-cards.js';

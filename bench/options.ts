@@ -16,6 +16,8 @@ export interface BenchOptions {
   /** Count and time the SQL of each endpoint in-process (cheap, on by default). */
   probe: boolean;
   demoPassword: string;
+  /** Scenario ids to run (all when empty). */
+  only: string[];
 }
 
 export const USAGE = `Usage: npx tsx bench/run.ts [options]
@@ -28,6 +30,7 @@ export const USAGE = `Usage: npx tsx bench/run.ts [options]
   --establishments <n> académie size required on PostgreSQL (default 300)
   --cpu-prof           profile the server (node --cpu-prof) and print its hottest functions
   --no-probe           skip the in-process SQL-per-request probe
+  --only <ids>         comma-separated scenario ids to run, e.g. --only me,home (default all)
   PREAU_DEMO_PASSWORD  demo password (default the server's default)`;
 
 function positive(name: string, raw: string | undefined, fallback: number): number {
@@ -50,6 +53,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, defaultPass
       establishments: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       'no-probe': { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -66,5 +70,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, defaultPass
     cpuProf: values['cpu-prof'] ?? false,
     probe: !(values['no-probe'] ?? false),
     demoPassword: env.PREAU_DEMO_PASSWORD ?? defaultPassword,
+    only: (values.only ?? '').split(',').map((id) => id.trim()).filter(Boolean),
   };
 }

@@ -90,7 +90,7 @@ async function runDatabase(o: BenchOptions, database: DatabaseName, env: NodeJS.
   const scenarios: Measurement[] = [];
   const windows = new Map<string, [bigint, bigint]>();
   try {
-    for (const scenario of SCENARIOS) {
+    for (const scenario of SCENARIOS.filter((s) => o.only.length === 0 || o.only.includes(s.id))) {
       const m: Measurement = { scenario: scenario.id, title: scenario.title, database, sessions: o.connections };
       scenarios.push(m);
       console.log(`  ${scenario.title}: logging ${o.connections} virtual users in, ${o.warmup} s warm-up, ${o.duration} s…`);
@@ -144,6 +144,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const o = parsed;
+  const unknown = o.only.filter((id) => !SCENARIOS.some((s) => s.id === id));
+  if (unknown.length > 0) {
+    console.error(`Unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}.`);
+    return 2;
+  }
   const startedAt = new Date().toISOString();
   const notes: string[] = [];
   const [load1] = os.loadavg();

@@ -25,7 +25,7 @@ export class SessionCache {
   private readonly sessionsByPerson = new Map<string, Set<string>>();
 
   constructor(
-    private readonly lifetimeMs: number,
+    readonly lifetimeMs: number,
     private readonly maxEntries = 100_000,
   ) {}
 

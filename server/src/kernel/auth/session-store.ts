@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { InvalidationBus } from '../cache/invalidation-bus.js';
+import { PersonCache } from '../cache/person-cache.js';
 import type { Actor } from './actor.js';
 import { loadMemberships } from './load-actor.js';
 import type { CachedSession, SessionCache } from './session-cache.js';
@@ -11,6 +12,8 @@ import { type SessionPolicy, findLiveSession, hashToken, revokeAllSessions, revo
  * fresh, and revocations that reach every process (through the invalidation bus) before they return.
  */
 export class SessionStore {
+  private readonly personCaches: PersonCache<unknown>[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -19,9 +22,20 @@ export class SessionStore {
     private readonly bus: InvalidationBus,
   ) {
     bus.subscribe((message) => {
-      if ('people' in message) for (const id of message.people) cache.forgetPerson(id);
-      else for (const id of message.sessions) cache.forgetSession(id);
+      if (!('people' in message)) {
+        for (const id of message.sessions) cache.forgetSession(id);
+        return;
+      }
+      for (const id of message.people) cache.forgetPerson(id);
+      for (const personCache of this.personCaches) personCache.forget(message.people);
     });
+  }
+
+  /** A per-process cache of what a service reads for one person, living and forgotten like the sessions. */
+  personCache<T>(): PersonCache<T> {
+    const personCache = new PersonCache<T>(this.cache.enabled ? this.cache.lifetimeMs : 0, this.clock);
+    this.personCaches.push(personCache as PersonCache<unknown>);
+    return personCache;
   }
 
   async actorFor(token: string): Promise<Actor | undefined> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from '../../kernel/auth/actor.js';
 import { requireActor } from '../../kernel/auth/guard.js';
+import type { PersonCache } from '../../kernel/cache/person-cache.js';
 import type { AppContext } from '../../kernel/context.js';
 import { forbidden } from '../../kernel/errors/app-error.js';
 import { visibleTiles } from '../admin/index.js';
@@ -10,14 +11,18 @@ import { displayName, EstablishmentRefs } from '../directory/index.js';
 import { CATALOGUE } from './portal.catalogue.js';
 import { childrenOf, groupsOf, personWithGroups, studentEstablishments } from './portal.queries.js';
 
-async function me(ctx: AppContext, refs: EstablishmentRefs, actor: Actor): Promise<Me> {
-  const isRelative = actor.memberships.some((m) => m.profiles.includes('relative'));
-  const [{ person, groups: ownGroups }, children] = await Promise.all([
-    personWithGroups(ctx.db, actor.personId),
-    isRelative ? childrenOf(ctx.db, actor.personId) : [],
-  ]);
+/** What /api/me reads from the database for one person; cached per person like their session. */
+async function loadMe(ctx: AppContext, personId: string, isRelative: boolean) {
+  const [{ person, groups: ownGroups }, children] = await Promise.all([personWithGroups(ctx.db, personId), isRelative ? childrenOf(ctx.db, personId) : []]);
   const childIds = children.map((c) => c.id);
   const [childGroups, childMemberships] = await Promise.all([groupsOf(ctx.db, childIds), studentEstablishments(ctx.db, childIds)]);
+  return { person, ownGroups, children, childGroups, childMemberships };
+}
+type MeData = Awaited<ReturnType<typeof loadMe>>;
+
+async function me(ctx: AppContext, refs: EstablishmentRefs, cache: PersonCache<MeData>, actor: Actor): Promise<Me> {
+  const isRelative = actor.memberships.some((m) => m.profiles.includes('relative'));
+  const { person, ownGroups, children, childGroups, childMemberships } = await cache.get(actor.personId, () => loadMe(ctx, actor.personId, isRelative));
   const establishments = await refs.get([
     ...new Set([...actor.memberships.map((m) => m.establishmentId), ...childMemberships.map((m) => m.establishment_id)]),
   ]);
@@ -59,9 +64,10 @@ async function me(ctx: AppContext, refs: EstablishmentRefs, actor: Actor): Promi
 
 export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const refs = new EstablishmentRefs(ctx.db, ctx.clock);
+  const meCache = ctx.sessions.personCache<MeData>();
   return async (app) => {
     app.get('/api/me', { config: { right: 'portal.use' }, schema: { tags: ['portal'], response: { 200: Me } } }, async (request) =>
-      me(ctx, refs, requireActor(request)),
+      me(ctx, refs, meCache, requireActor(request)),
     );
 
     app.get(

@@ -132,3 +132,28 @@ export const SubjectCoefficients = z.object({ groupId: Id, coefficients: z.array
 export type SubjectCoefficients = z.infer<typeof SubjectCoefficients>;
 
 export const AssessmentParams = EstablishmentParams.extend({ assessmentId: Id });
+
+/** Deleting an assessment that has grades needs `withGrades=true` (409 otherwise). */
+export const DeleteAssessmentQuery = z.object({ withGrades: z.enum(['true', 'false']).default('false') });
+
+/** A class's subjects (taught in the class or in one of its students' groups) and their coefficients. */
+export const ClassCoefficients = z.object({
+  group: Ref,
+  subjects: z.array(z.object({ subject: Ref, coefficient: z.number(), isSet: z.boolean() })),
+});
+export type ClassCoefficients = z.infer<typeof ClassCoefficients>;
+export const ClassQuery = z.object({ groupId: Id, periodId: Id.optional() });
+
+/** The conseil de classe's table: every student × subject average, the general average, class figures. */
+export const ClassAverages = z.object({
+  group: Ref,
+  period: GradePeriod.nullable(),
+  subjects: z.array(z.object({ subject: Ref, coefficient: z.number(), figures: Figures })),
+  students: z.array(z.object({ id: z.string(), displayName: z.string(), averages: z.record(z.string(), z.number().nullable()), general: z.number().nullable() })),
+  general: Figures,
+});
+export type ClassAverages = z.infer<typeof ClassAverages>;
+
+/** The classes whose averages the reader opens: every class for the head and deputies, their own for a head teacher. */
+export const GradeClasses = z.object({ classes: z.array(Ref) });
+export type GradeClasses = z.infer<typeof GradeClasses>;

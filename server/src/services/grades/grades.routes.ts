@@ -1,7 +1,12 @@
 import {
   Assessment,
   AssessmentParams,
+  ClassAverages,
+  ClassCoefficients,
+  ClassQuery,
+  DeleteAssessmentQuery,
   EstablishmentParams,
+  GradeClasses,
   GradeEntries,
   GradePeriods,
   GradeReport,
@@ -18,7 +23,10 @@ import { requireActor } from '../../kernel/auth/guard.js';
 import type { AppContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { findEstablishment } from '../directory/index.js';
-import { createAssessment, deleteAssessment, enterGrades, listPeriods, myTeachings, replacePeriods, setSubjectCoefficients, updateAssessment } from './grades.usecases.js';
+import { classAveragesView } from './grades.class.js';
+import { readableClasses } from './grades.class-scope.js';
+import { classCoefficients, setSubjectCoefficients } from './grades.coefficients.js';
+import { createAssessment, deleteAssessment, enterGrades, listPeriods, myTeachings, replacePeriods, updateAssessment } from './grades.usecases.js';
 import { gradeReport, gradeSheet } from './grades.views.js';
 
 const tags = ['grades'];
@@ -38,6 +46,9 @@ export function gradesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(`${base}/periods`, { config: { right: 'grades.manage' }, schema: { tags, params: EstablishmentParams, body: NewGradePeriods, response: { 200: GradePeriods } } }, async (request) =>
       replacePeriods(ctx, request.params.establishmentId, request.body),
     );
+    app.get(`${base}/coefficients`, { config: { right: 'grades.manage' }, schema: { tags, params: EstablishmentParams, querystring: ClassQuery.pick({ groupId: true }), response: { 200: ClassCoefficients } } }, async (request) =>
+      classCoefficients(ctx.db, request.params.establishmentId, request.query.groupId),
+    );
     app.put(`${base}/coefficients`, { config: { right: 'grades.manage' }, schema: { tags, params: EstablishmentParams, body: SubjectCoefficients } }, async (request, reply) => {
       await setSubjectCoefficients(ctx, request.params.establishmentId, request.body);
       return reply.status(204).send();
@@ -53,14 +64,22 @@ export function gradesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       gradeReport(ctx, requireActor(request), request.params.establishmentId, request.query),
     );
 
+    // The conseil de classe's view: the head and deputies (every class), a class's head teachers.
+    app.get(`${base}/classes`, { config: { right: 'grades.read' }, schema: { tags, params: EstablishmentParams, response: { 200: GradeClasses } } }, async (request) =>
+      readableClasses(ctx.db, requireActor(request), request.params.establishmentId),
+    );
+    app.get(`${base}/class-averages`, { config: { right: 'grades.read' }, schema: { tags, params: EstablishmentParams, querystring: ClassQuery, response: { 200: ClassAverages } } }, async (request) =>
+      classAveragesView(ctx, requireActor(request), request.params.establishmentId, request.query),
+    );
+
     app.post(`${base}/assessments`, { config: { right: 'grades.write' }, schema: { tags, params: EstablishmentParams, body: NewAssessment, response: { 201: Assessment } } }, async (request, reply) =>
       reply.status(201).send(await createAssessment(ctx, requireActor(request), request.params.establishmentId, request.body)),
     );
     app.put(`${base}/assessments/:assessmentId`, { config: { right: 'grades.write' }, schema: { tags, params: AssessmentParams, body: NewAssessment, response: { 200: Assessment } } }, async (request) =>
       updateAssessment(ctx, requireActor(request), request.params.establishmentId, request.params.assessmentId, request.body),
     );
-    app.delete(`${base}/assessments/:assessmentId`, { config: { right: 'grades.write' }, schema: { tags, params: AssessmentParams } }, async (request, reply) => {
-      await deleteAssessment(ctx, requireActor(request), request.params.establishmentId, request.params.assessmentId);
+    app.delete(`${base}/assessments/:assessmentId`, { config: { right: 'grades.write' }, schema: { tags, params: AssessmentParams, querystring: DeleteAssessmentQuery } }, async (request, reply) => {
+      await deleteAssessment(ctx, requireActor(request), request.params.establishmentId, request.params.assessmentId, request.query.withGrades === 'true');
       return reply.status(204).send();
     });
     app.put(`${base}/assessments/:assessmentId/grades`, { config: { right: 'grades.write' }, schema: { tags, params: AssessmentParams, body: GradeEntries } }, async (request, reply) => {

@@ -1,11 +1,11 @@
-import type { Assessment, GradeEntries, GradePeriods, NewAssessment, NewGradePeriods, SubjectCoefficients } from '@preau/contracts';
+import type { Assessment, GradeEntries, GradePeriods, NewAssessment, NewGradePeriods } from '@preau/contracts';
 import { GradeEntries as GradeEntriesSchema, NewAssessment as NewAssessmentSchema } from '@preau/contracts';
 import type { Actor } from '../../kernel/auth/actor.js';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/database.js';
-import { badRequest, notFound } from '../../kernel/errors/app-error.js';
+import { AppError, badRequest, notFound } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids.js';
-import { requireGroup, requireSubject, requireTeacher } from './grades.access.js';
+import { requireSubject, requireTeacher } from './grades.access.js';
 import { seesWholeEstablishment } from './grades.policy.js';
 import { announceDue } from './grades.publication.js';
 
@@ -29,25 +29,6 @@ export async function replacePeriods(ctx: AppContext, establishmentId: string, i
       .execute();
   });
   return listPeriods(ctx.db, establishmentId);
-}
-
-/** The subject coefficients of a class, for its general average (1 when not set). */
-export async function setSubjectCoefficients(ctx: AppContext, establishmentId: string, input: SubjectCoefficients): Promise<void> {
-  await requireGroup(ctx.db, establishmentId, input.groupId);
-  const subjectIds = [...new Set(input.coefficients.map((c) => c.subjectId))];
-  if (subjectIds.length > 0) {
-    const known = await ctx.db.selectFrom('subjects').select('id').where('establishment_id', '=', establishmentId).where('id', 'in', subjectIds).execute();
-    const missing = input.coefficients.findIndex((c) => !known.some((k) => k.id === c.subjectId));
-    if (missing >= 0) throw badRequest('validation.failed', [{ field: `body.coefficients.${missing}.subjectId`, issue: 'unknown' }]);
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('grade_subject_coefficients').where('group_id', '=', input.groupId).execute();
-    if (input.coefficients.length === 0) return;
-    await trx
-      .insertInto('grade_subject_coefficients')
-      .values(input.coefficients.map((c) => ({ group_id: input.groupId, subject_id: c.subjectId, establishment_id: establishmentId, coefficient_centi: toCenti(c.coefficient) })))
-      .execute();
-  });
 }
 
 /** The grids the actor opens: their own teachings (to enter), or every class's for the head and deputies (to read). */
@@ -181,9 +162,19 @@ export async function updateAssessment(ctx: AppContext, actor: Actor, establishm
   return readAssessment(ctx.db, establishmentId, assessmentId);
 }
 
-export async function deleteAssessment(ctx: AppContext, actor: Actor, establishmentId: string, assessmentId: string): Promise<void> {
+/**
+ * Deletes an assessment. With grades entered, only when the teacher confirms that the grades go
+ * with it (`withGrades`), so a mistaken click cannot silently change the students' averages: 409
+ * `grades.assessment_has_grades` otherwise. The grades go in the same transaction.
+ */
+export async function deleteAssessment(ctx: AppContext, actor: Actor, establishmentId: string, assessmentId: string, withGrades: boolean): Promise<void> {
   await ownAssessment(ctx.db, actor, establishmentId, assessmentId);
-  await ctx.db.deleteFrom('grade_assessments').where('id', '=', assessmentId).execute();
+  await ctx.db.transaction().execute(async (trx) => {
+    const graded = await trx.selectFrom('grade_entries').select('student_id').where('assessment_id', '=', assessmentId).limit(1).executeTakeFirst();
+    if (graded && !withGrades) throw new AppError('grades.assessment_has_grades', 409);
+    await trx.deleteFrom('grade_entries').where('assessment_id', '=', assessmentId).execute();
+    await trx.deleteFrom('grade_assessments').where('id', '=', assessmentId).execute();
+  });
 }
 
 /**

@@ -29,7 +29,7 @@ const figures = (s: { average: Fraction | null; min: Fraction | null; max: Fract
 /** Mean, lowest and highest grade of one assessment, on its own scale (special values left out). */
 const assessmentFigures = (entries: EntryRow[]) => figures(spread(entries.map((e) => (e.value_centi === null ? null : fraction(BigInt(e.value_centi), 100n)))));
 
-async function findPeriod(db: Db, establishmentId: string, periodId: string | undefined): Promise<GradePeriod | null> {
+export async function findPeriod(db: Db, establishmentId: string, periodId: string | undefined): Promise<GradePeriod | null> {
   if (!periodId) return null;
   const p = await db.selectFrom('grade_periods').select(['id', 'name', 'starts_on', 'ends_on']).where('id', '=', periodId).where('establishment_id', '=', establishmentId).executeTakeFirst();
   if (!p) throw notFound('grades.period_not_found');

@@ -1,27 +1,38 @@
+import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
 import { loginBase } from './names.js';
 
+/** The login without its numeric suffix: what the `people_login_base` index (migration 0021) holds. */
+export const LOGIN_STEM = sql<string>`rtrim(login, '0123456789')`;
+const stemOf = (login: string) => login.replace(/\d+$/, '');
+
 /**
- * Hands out unique logins "prenom.nom", then "prenom.nom2", "prenom.nom3"… on collision.
- * Existing logins are read once per base, and `prime` reads them for a whole batch in a few
- * queries, so importing thousands of people does not cost one query per person.
+ * Hands out unique logins "prenom.nom", then "prenom.nom2", "prenom.nom3"… on collision (the
+ * lowest free suffix). `prime` reads the logins taken for a whole batch of names at once: one
+ * indexed equality on the login's stem (its letters without trailing digits) per 500 names, so
+ * the cost follows the batch, not the size of the platform. Another import may take a login
+ * between `prime` and the insert: the unique index on `people.login` refuses it, and the caller
+ * retries its transaction (`withLoginRetry`).
  */
 export class LoginAllocator {
   private readonly taken = new Map<string, Set<string>>();
 
   constructor(private readonly db: Db) {}
 
-  /** Reads the logins taken for many people at once (one query per 200 bases), before allocating. */
+  /** Reads the logins taken for many people at once, before allocating. */
   async prime(names: { firstName: string; lastName: string }[]): Promise<void> {
     const bases = [...new Set(names.map((n) => loginBase(n.firstName, n.lastName)))].filter((b) => !this.taken.has(b));
-    for (let i = 0; i < bases.length; i += 200) {
-      const part = bases.slice(i, i + 200);
-      const rows = await this.db
-        .selectFrom('people')
-        .select('login')
-        .where((eb) => eb.or(part.map((base) => eb('login', 'like', `${base.replace(/[%_]/g, '')}%`))))
-        .execute();
-      for (const base of part) this.taken.set(base, new Set(rows.map((r) => r.login).filter((l) => matchesBase(base, l))));
+    for (let i = 0; i < bases.length; i += 500) {
+      const part = bases.slice(i, i + 500);
+      const stems = [...new Set(part.map(stemOf))];
+      const rows = await this.db.selectFrom('people').select('login').where(LOGIN_STEM, 'in', stems).execute();
+      const byStem = new Map<string, string[]>();
+      for (const { login } of rows) {
+        const list = byStem.get(stemOf(login)) ?? [];
+        list.push(login);
+        byStem.set(stemOf(login), list);
+      }
+      for (const base of part) this.taken.set(base, new Set((byStem.get(stemOf(base)) ?? []).filter((l) => matchesBase(base, l))));
     }
   }
 

@@ -16,6 +16,7 @@ import * as skills from './0019_skills.js';
 import * as reportCards from './0018_report_cards.js';
 import * as discipline from './0016_discipline.js';
 import * as attendance from './0015_attendance.js';
+import * as importSpeed from './0021_import_speed.js';
 
 /** Every migration, in the order they apply. Names never change once landed. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0018_report_cards': reportCards,
   '0015_attendance': attendance,
   '0016_discipline': discipline,
+  '0021_import_speed': importSpeed,
 };

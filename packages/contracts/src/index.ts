@@ -18,3 +18,5 @@ export * from './grades.js';
 export * from './skills.js';
 export * from './attendance.js';
 export * from './report-cards.js';
+export * from './discipline.js';
+export * from './attendance-justification.js';

@@ -43,5 +43,9 @@ export const RIGHTS = [
   'platform.establishments.manage',
   'platform.exports.manage',
   'platform.duplicates.manage',
+  'discipline.read',
+  'discipline.write',
+  'discipline.manage',
+  'attendance.justify',
 ] as const;
 export type Right = (typeof RIGHTS)[number];

@@ -72,6 +72,38 @@ export type PreauEvent =
       recipientIds: string[];
       resource: { kind: 'attendance_register'; id: string };
       summary: { group: string; subject: string; date: string; start: string };
+    }
+  | {
+      type: 'discipline.published';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'discipline'; id: string };
+      summary: { studentName: string; label: string; date: string };
+    }
+  | {
+      type: 'attendance.to_justify';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'attendance_event'; id: string };
+      summary: { studentName: string; kind: string; date: string };
+    }
+  | {
+      type: 'attendance.justification_decided';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'attendance_event'; id: string };
+      summary: { studentName: string; decision: string; date: string };
+    }
+  | {
+      type: 'attendance.threshold_reached';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'attendance_student'; id: string };
+      summary: { studentName: string; count: string; month: string };
     };
 
 export type PreauEventType = PreauEvent['type'];
@@ -86,6 +118,11 @@ export const EVENT_SERVICES = {
   'report_card.published': 'grades',
   'absence.recorded': 'attendance',
   'attendance.register_forgotten': 'attendance',
+  // Discipline is vie scolaire too: families set one preference for both.
+  'discipline.published': 'attendance',
+  'attendance.to_justify': 'attendance',
+  'attendance.justification_decided': 'attendance',
+  'attendance.threshold_reached': 'attendance',
 } as const satisfies Record<PreauEventType, string>;
 
 export type NotifyingService = (typeof EVENT_SERVICES)[PreauEventType];

@@ -1,0 +1,2 @@
+export { disciplineGrants } from './discipline.policy.js';
+export { disciplineRoutes } from './discipline.routes.js';

@@ -25,11 +25,18 @@ export const MEASURE_LABELS: Record<string, string> = {
   permanent_exclusion: 'Exclusion définitive',
 };
 
+/** History ids strictly increase in this process, so steps taken in the same millisecond keep their order. */
+let lastHistoryMs = 0;
+function historyId(now: Date): string {
+  lastHistoryMs = Math.max(now.getTime(), lastHistoryMs + 1);
+  return newId(lastHistoryMs);
+}
+
 async function record(trx: Db, ctx: AppContext, entry: { establishmentId: string; incidentId?: string; measureId?: string; actorId: string; action: string; details: object }) {
   await trx
     .insertInto('discipline_history')
     .values({
-      id: newId(ctx.clock.now().getTime()),
+      id: historyId(ctx.clock.now()),
       establishment_id: entry.establishmentId,
       incident_id: entry.incidentId ?? null,
       measure_id: entry.measureId ?? null,

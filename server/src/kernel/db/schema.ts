@@ -882,6 +882,69 @@ export interface SkillResultsTable {
   updated_at: string;
 }
 
+export interface AttendanceJustificationsTable {
+  id: string;
+  establishment_id: string;
+  student_id: string;
+  /** 'justification' | 'declaration'. */
+  kind: string;
+  starts_at: string;
+  ends_at: string;
+  reason_id: string | null;
+  comment: string | null;
+  blob_id: string | null;
+  file_name: string | null;
+  media_type: string | null;
+  file_size: number | null;
+  /** 'pending' | 'justified' | 'refused'. */
+  state: string;
+  submitted_by: string | null;
+  submitted_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+}
+
+export interface AttendanceJustificationEventsTable {
+  justification_id: string;
+  event_id: string;
+}
+
+export interface AttendanceJustificationHistoryTable {
+  id: string;
+  establishment_id: string;
+  justification_id: string | null;
+  event_id: string | null;
+  actor_id: string | null;
+  action: string;
+  comment: string | null;
+  at: string;
+}
+
+export interface AttendanceEventFollowupsTable {
+  event_id: string;
+  establishment_id: string;
+  notified_at: string | null;
+  handled_at: string;
+}
+
+export interface AttendanceAlertSettingsTable {
+  establishment_id: string;
+  unjustified_half_days: Defaulted<number>;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AttendanceAlertStatesTable {
+  student_id: string;
+  month: string;
+  establishment_id: string;
+  above: number;
+  count: number;
+  raised_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   establishments: EstablishmentsTable;
   people: PeopleTable;
@@ -960,4 +1023,10 @@ export interface Database {
   discipline_incident_students: DisciplineIncidentStudentsTable;
   discipline_measures: DisciplineMeasuresTable;
   discipline_history: DisciplineHistoryTable;
+  attendance_justifications: AttendanceJustificationsTable;
+  attendance_justification_events: AttendanceJustificationEventsTable;
+  attendance_justification_history: AttendanceJustificationHistoryTable;
+  attendance_event_followups: AttendanceEventFollowupsTable;
+  attendance_alert_settings: AttendanceAlertSettingsTable;
+  attendance_alert_states: AttendanceAlertStatesTable;
 }

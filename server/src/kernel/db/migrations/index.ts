@@ -15,6 +15,7 @@ import * as teachingsSource from './0014_teachings_source.js';
 import * as skills from './0019_skills.js';
 import * as reportCards from './0018_report_cards.js';
 import * as discipline from './0016_discipline.js';
+import * as attendanceJustifications from './0017_attendance_justifications.js';
 import * as attendance from './0015_attendance.js';
 import * as importSpeed from './0021_import_speed.js';
 
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0018_report_cards': reportCards,
   '0015_attendance': attendance,
   '0016_discipline': discipline,
+  '0017_attendance_justifications': attendanceJustifications,
   '0021_import_speed': importSpeed,
 };

@@ -27,6 +27,7 @@ import { timetableGrants, timetableRoutes } from '../services/timetable/index.js
 import { homeworkGrants, homeworkRoutes, scheduleArchivePurge, schedulePublications } from '../services/homework/index.js';
 import { disciplineGrants, disciplineRoutes } from '../services/discipline/index.js';
 import { gradesGrants, gradesRoutes, scheduleGradePublications } from '../services/grades/index.js';
+import { skillsGrants, skillsRoutes } from '../services/skills/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
 import { installSecurityHeaders } from './http/security-headers.js';
@@ -41,7 +42,7 @@ import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { createNotifier, type Notifier, type NotifyOptions, notifyOptionsFromEnv } from './notify/index.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
-export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants, communicationGrants, messagingGrants, timetableGrants, homeworkGrants, gradesGrants, disciplineGrants];
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants, communicationGrants, messagingGrants, timetableGrants, homeworkGrants, gradesGrants, skillsGrants, disciplineGrants];
 
 export interface BuildOptions {
   config: Config;
@@ -114,7 +115,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes, communicationRoutes, messagingRoutes, messagingFilesRoutes, timetableRoutes, homeworkRoutes, gradesRoutes, disciplineRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes, communicationRoutes, messagingRoutes, messagingFilesRoutes, timetableRoutes, homeworkRoutes, gradesRoutes, skillsRoutes, disciplineRoutes]) {
     await app.register(routes(ctx));
   }
   const notifier = createNotifier(

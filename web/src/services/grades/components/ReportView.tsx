@@ -7,7 +7,7 @@ const number = (value: number | null, language: string) => (value === null ? 'â€
 export function GradeText({ grade, scale }: { grade: GradeValue | null; scale: number }) {
   const { t, i18n } = useTranslation();
   if (!grade) return <>{t('grades.noGrade')}</>;
-  if (grade.special) return <>{t(`grades.special.${grade.special}`)}</>;
+  if (grade.special) return <>{grade.countsAsZero ? t('grades.countsAsZero', { special: t(`grades.special.${grade.special}`) }) : t(`grades.special.${grade.special}`)}</>;
   return <>{t('grades.outOf', { value: number(grade.value, i18n.language), scale: number(scale, i18n.language) })}</>;
 }
 

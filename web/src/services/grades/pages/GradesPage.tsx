@@ -6,7 +6,9 @@ import { Notice } from '../../../lib/ui/Notice';
 import { Loading, Page } from '../../../lib/ui/Page';
 import { SelectInput } from '../../../lib/ui/SelectInput';
 import { usePeriods, useReport } from '../api';
+import { ClassAverages } from '../components/ClassAverages';
 import { GradeEntry } from '../components/GradeEntry';
+import { currentPeriodId, localToday } from '../components/grade-input';
 import { PeriodsForm } from '../components/PeriodsForm';
 import { ReportView } from '../components/ReportView';
 import '../grades.css';
@@ -24,16 +26,19 @@ export function GradesPage() {
   const isStudent = membership?.profiles.includes('student') ?? false;
   const children = me.children.filter((c) => c.establishments.some((e) => e.establishment.id === establishmentId));
   const [childId, setChildId] = useState<string | null>(null);
-  const [periodId, setPeriodId] = useState<string>('');
+  const [periodChoice, setPeriodChoice] = useState<string | null>(null);
   const studentId = isStudent ? me.id : (childId ?? children[0]?.id ?? null);
   const periods = usePeriods(allowed ? establishmentId : null);
-  const report = useReport(allowed ? establishmentId : null, studentId, periodId || null);
+  // Opens on the current period; "year" is the whole school year.
+  const periodId = periodChoice ?? currentPeriodId(periods.data?.periods ?? [], localToday()) ?? 'year';
+  const report = useReport(allowed && periods.isSuccess ? establishmentId : null, studentId, periodId === 'year' ? null : periodId);
   const readsGrids = establishmentId !== null && (can('grades.write') || can('grades.manage'));
 
   return (
     <Page title={t('grades.title')} intro={<p>{t('grades.intro')}</p>}>
       {!allowed ? <Notice tone="info">{t('grades.noAccess')}</Notice> : null}
       {readsGrids && establishmentId ? <GradeEntry establishmentId={establishmentId} /> : null}
+      {readsGrids && establishmentId && periods.data ? <ClassAverages establishmentId={establishmentId} periods={periods.data.periods} canManage={can('grades.manage')} /> : null}
       {establishmentId && can('grades.manage') && periods.data ? <PeriodsForm establishmentId={establishmentId} periods={periods.data.periods} /> : null}
       {allowed && studentId ? (
         <>
@@ -43,8 +48,8 @@ export function GradesPage() {
             ) : null}
             <SelectInput
               label={t('grades.period')}
-              value={periodId || 'year'}
-              onChange={(id) => setPeriodId(id === 'year' ? '' : id)}
+              value={periodId}
+              onChange={setPeriodChoice}
               options={[...(periods.data?.periods ?? []).map((p) => ({ id: p.id, label: p.name })), { id: 'year', label: t('grades.year') }]}
             />
           </div>

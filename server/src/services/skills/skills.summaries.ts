@@ -26,7 +26,7 @@ interface VisibleResult {
  * assessment's times for skills assessed beside one), a teacher only their (class, subject)
  * pairs, the head everything. One query for all the students.
  */
-async function visibleResults(db: Db, establishmentId: string, studentIds: string[], range: { from: string; to: string } | null, access: SkillsAccess, now: Date): Promise<VisibleResult[]> {
+async function visibleResults(db: Db, establishmentId: string, studentIds: string[], range: { from: string; to: string }, access: SkillsAccess, now: Date): Promise<VisibleResult[]> {
   if (studentIds.length === 0) return [];
   let query = db
     .selectFrom('skill_results as r')
@@ -53,8 +53,9 @@ async function visibleResults(db: Db, establishmentId: string, studentIds: strin
       's.name as subject',
     ])
     .where('a.establishment_id', '=', establishmentId)
-    .where('r.student_id', 'in', studentIds);
-  if (range) query = query.where('a.date', '>=', range.from).where('a.date', '<=', range.to);
+    .where('r.student_id', 'in', studentIds)
+    .where('a.date', '>=', range.from)
+    .where('a.date', '<=', range.to);
   if (access.teachings) {
     const pairs = access.teachings;
     if (pairs.length === 0) return [];
@@ -78,16 +79,23 @@ async function visibleResults(db: Db, establishmentId: string, studentIds: strin
     }));
 }
 
+/** The period's dates, or without one the current school year (1 August to 31 July, Paris time). */
+function rangeOf(period: { startsOn: string; endsOn: string } | null, now: Date): { from: string; to: string } {
+  if (period) return { from: period.startsOn, to: period.endsOn };
+  const year = schoolYearOf(parisToday(now));
+  return { from: `${year}-08-01`, to: `${year + 1}-07-31` };
+}
+
 async function studentRef(db: Db, studentId: string) {
   const p = await db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('id', '=', studentId).executeTakeFirstOrThrow();
   return { id: p.id, name: displayName(p.first_name, p.last_name) };
 }
 
-/** A student's skills over a period (or the year): for each component, the levels obtained and the positioning. */
+/** A student's skills over a period (or the current school year): for each component, the levels obtained and the positioning. */
 export async function skillSummary(ctx: AppContext, actor: Actor, establishmentId: string, q: { studentId: string; periodId?: string }): Promise<SkillSummary> {
   const access = await studentAccess(ctx.db, actor, establishmentId, q.studentId);
   const period = await findPeriod(ctx.db, establishmentId, q.periodId);
-  const results = await visibleResults(ctx.db, establishmentId, [q.studentId], period ? { from: period.startsOn, to: period.endsOn } : null, access, ctx.clock.now());
+  const results = await visibleResults(ctx.db, establishmentId, [q.studentId], rangeOf(period, ctx.clock.now()), access, ctx.clock.now());
   return {
     student: await studentRef(ctx.db, q.studentId),
     period,
@@ -138,7 +146,7 @@ export async function cycleSummary(ctx: AppContext, actor: Actor, establishmentI
   };
 }
 
-/** The class view: each student of the group × each component, the positioning over the period. */
+/** The class view: each student of the group × each component, the positioning over the period (or the current school year). */
 export async function skillClassView(ctx: AppContext, actor: Actor, establishmentId: string, q: { groupId: string; periodId?: string }): Promise<SkillClassView> {
   const group = await requireGroup(ctx.db, establishmentId, q.groupId);
   const access = await classViewAccess(ctx.db, actor, establishmentId, q.groupId);
@@ -148,7 +156,7 @@ export async function skillClassView(ctx: AppContext, actor: Actor, establishmen
     ctx.db,
     establishmentId,
     students.map((s) => s.id),
-    period ? { from: period.startsOn, to: period.endsOn } : null,
+    rangeOf(period, ctx.clock.now()),
     access,
     ctx.clock.now(),
   );

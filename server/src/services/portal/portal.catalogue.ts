@@ -16,5 +16,6 @@ export const CATALOGUE: { id: string; path: string; right: Right }[] = [
   { id: 'textbook', path: '/cahier-de-textes', right: 'homework.read' },
   { id: 'agenda', path: '/agenda', right: 'homework.agenda' },
   { id: 'grades', path: '/notes', right: 'grades.read' },
+  { id: 'skills', path: '/competences', right: 'skills.read' },
   { id: 'account', path: '/compte', right: 'account.manage' },
 ];

@@ -126,7 +126,7 @@ export async function reopenCouncil(ctx: AppContext, establishmentId: string, q:
   const { group, period } = await councilFor(ctx, establishmentId, q);
   const now = ctx.clock.now();
   const row = await findCouncil(ctx.db, group.id, period.id);
-  if (!row || row.state !== 'closed') throw new AppError('report_cards.not_closed', 409);
+  if (row?.state !== 'closed') throw new AppError('report_cards.not_closed', 409);
   if (isPublished(row, now)) throw new AppError('report_cards.already_published', 409);
   await ctx.db
     .updateTable('report_card_councils')
@@ -146,7 +146,7 @@ export async function publishCouncil(ctx: AppContext, establishmentId: string, b
   const { group, period } = await councilFor(ctx, establishmentId, body);
   const now = ctx.clock.now();
   const row = await findCouncil(ctx.db, group.id, period.id);
-  if (!row || row.state !== 'closed') throw new AppError('report_cards.not_closed', 409);
+  if (row?.state !== 'closed') throw new AppError('report_cards.not_closed', 409);
   if (isPublished(row, now)) throw new AppError('report_cards.already_published', 409);
   const publishAt = body.publishAt ? new Date(body.publishAt).toISOString() : now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {

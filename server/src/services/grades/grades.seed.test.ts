@@ -21,15 +21,17 @@ describeEachDatabase('demo grades', (database) => {
     };
   };
 
-  it('seeds published assessments for the student’s class, the same each time, shown with averages', async () => {
+  it('seeds published assessments for every class of the establishment, the same each time, shown with averages', async () => {
     const { db } = database();
     await seedGrades(db, { seed: 5, now: NOW, studentLogin: 'alice.martin' });
     const first = await snapshot();
-    // 5B has one teaching (maths): three assessments, each with a grade for its three students.
-    expect(first.assessments).toHaveLength(3);
-    expect(first.entries).toHaveLength(9);
-    expect(first.assessments.every((a) => (a.students_at as string) < NOW.toISOString())).toBe(true);
-    expect(first.entries.every((e) => e.special === 'absent' || (e.value_centi !== null && e.value_centi >= 0 && e.value_centi <= 2000))).toBe(true);
+    // Collège A has two teachings (5B maths, 4A French): five assessments each in the first trimester,
+    // each graded for the group's students (three in 5B, one in 4A).
+    expect(first.assessments).toHaveLength(10);
+    expect(first.entries).toHaveLength(5 * 3 + 5 * 1);
+    expect(first.assessments.every((a) => (a.students_at as string) < NOW.toISOString() && a.date >= '2026-09-01' && a.date <= '2026-11-25')).toBe(true);
+    expect(first.assessments.filter((a) => a.kind === 'optional').every((a) => a.scale_centi === 1000)).toBe(true);
+    expect(first.entries.every((e) => e.special !== null || (e.value_centi !== null && e.value_centi >= 0 && e.value_centi <= 2000))).toBe(true);
 
     await db.deleteFrom('grade_assessments').execute();
     await db.deleteFrom('grade_periods').execute();
@@ -41,7 +43,7 @@ describeEachDatabase('demo grades', (database) => {
     const res = await env.app.inject({ method: 'GET', url: '/api/grades/establishments/etab-a/report?studentId=alice', headers: alice.headers });
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json<GradeReport>();
-    expect(report.subjects[0]?.assessments).toHaveLength(3);
+    expect(report.subjects[0]?.assessments).toHaveLength(5);
     expect(report.general.classFigures.average).not.toBeNull();
     await env.app.close();
   });

@@ -75,7 +75,8 @@ export async function seedGrades(db: Db, options: { seed: number; now: Date; stu
     const group = pupils.get(unit.group_id) ?? [];
     if (group.length === 0) continue;
     for (const period of demoGroups.has(unit.group_id) ? started : current ? [current] : []) {
-      const last = period.ends_on < today ? period.ends_on : today;
+      // Dates are ISO strings: the earlier of the period's end and today, by text order.
+      const last = [period.ends_on, today].sort()[0] as string;
       const span = Math.max(0, daysBetween(period.starts_on, last));
       for (let k = 0; k < PER_PERIOD; k++) {
         const date = addDays(period.starts_on, Math.floor((span * (k + 0.5)) / PER_PERIOD));

@@ -5,6 +5,7 @@ import { newActivationCode } from '../admin/index.js';
 import { LoginAllocator, sortKey } from '../directory/index.js';
 import { detectDuplicates } from '../duplicates/index.js';
 import type { EstablishmentFeed } from './feed.js';
+import { insertMany } from './bulk.js';
 import { chunks, scopeFor } from './imports.queries.js';
 import { structuresWanted } from './plan.js';
 import { type ExistingState, type ImportPlan, NATIONAL_SOURCES } from './plan.types.js';
@@ -30,10 +31,6 @@ const FIELD_COLUMNS = {
   nationalId: 'national_id',
 } as const;
 
-async function insertBatched<T>(rows: T[], insert: (part: T[]) => Promise<unknown>) {
-  for (const part of chunks(rows, BATCH)) if (part.length) await insert(part);
-}
-
 /**
  * Writes a plan. Must run inside the establishment's transaction, with the state loaded in that same
  * transaction: a crash leaves the previous state, and running the same feed again plans nothing.
@@ -45,19 +42,19 @@ export async function applyPlan(trx: Db, clock: Clock, feed: EstablishmentFeed, 
 
   const subjectIds = new Map([...state.subjects].map(([code, s]) => [code, s.id]));
   const newSubjects = plan.subjectsToCreate.map((s) => ({ id: newId(), establishment_id: establishmentId, code: s.code, name: s.name }));
-  await insertBatched(newSubjects, (part) => trx.insertInto('subjects').values(part).execute());
+  await insertMany(trx, 'subjects', newSubjects);
   for (const s of newSubjects) subjectIds.set(s.code, s.id);
 
   const structureIds = new Map([...state.structures].map(([code, s]) => [code, s.id]));
   const newStructures = plan.structuresToCreate.map((s) => ({ id: newId(), establishment_id: establishmentId, external_id: s.code, kind: s.kind, name: s.name, level: s.level ?? null }));
-  await insertBatched(newStructures, (part) => trx.insertInto('groups').values(part).execute());
+  await insertMany(trx, 'groups', newStructures);
   for (const s of newStructures) structureIds.set(s.external_id, s.id);
   for (const u of plan.structuresToUpdate) {
     await trx.updateTable('groups').set({ name: u.structure.name, level: u.structure.level ?? null, external_id: u.structure.code }).where('id', '=', u.id).execute();
   }
   const spans = feed.structures.flatMap((s) => (s.classCodes ?? []).map((c) => ({ group_id: structureIds.get(s.code)!, class_id: structureIds.get(c) })));
   const validSpans = spans.filter((s): s is { group_id: string; class_id: string } => !!s.class_id && !!s.group_id);
-  await insertBatched(validSpans, (part) => trx.insertInto('group_classes').values(part).onConflict((oc) => oc.doNothing()).execute());
+  await insertMany(trx, 'group_classes', validSpans, (oc) => oc.doNothing());
 
   // New accounts, with logins "prenom.nom" unique on the whole platform.
   const logins = new LoginAllocator(trx);
@@ -94,7 +91,7 @@ export async function applyPlan(trx: Db, clock: Clock, feed: EstablishmentFeed, 
       updated_at: now,
     });
   }
-  await insertBatched(peopleRows, (part) => trx.insertInto('people').values(part).execute());
+  await insertMany(trx, 'people', peopleRows);
   const links = created.map((c) => ({ source: feed.source, scope, external_id: c.externalId, person_id: c.personId }));
 
   for (const u of plan.updates) {
@@ -107,7 +104,7 @@ export async function applyPlan(trx: Db, clock: Clock, feed: EstablishmentFeed, 
     await trx.updateTable('people').set(set).where('id', '=', u.personId).execute();
     if (u.via === 'national_id') links.push({ source: feed.source, scope, external_id: u.person.externalId, person_id: u.personId });
   }
-  await insertBatched(links, (part) => trx.insertInto('person_sources').values(part).onConflict((oc) => oc.doNothing()).execute());
+  await insertMany(trx, 'person_sources', links, (oc) => oc.doNothing());
   for (const k of plan.kept) if (k.personId) personIdOf.set(k.person.externalId, k.personId);
 
   await writeMemberships(trx, feed, establishmentId, plan, personIdOf);
@@ -122,11 +119,9 @@ export async function applyPlan(trx: Db, clock: Clock, feed: EstablishmentFeed, 
 
 async function writeMemberships(trx: Db, feed: EstablishmentFeed, establishmentId: string, plan: ImportPlan, ids: Map<string, string>) {
   const rows = plan.kept.map(({ person }) => ({ person_id: ids.get(person.externalId)!, establishment_id: establishmentId, profile: person.profile, source: feed.source }));
-  await insertBatched(rows, (part) =>
-    trx.insertInto('memberships').values(part).onConflict((oc) => oc.columns(['person_id', 'establishment_id', 'profile']).doUpdateSet((eb) => ({ source: eb.ref('excluded.source') }))).execute(),
-  );
+  await insertMany(trx, 'memberships', rows, (oc) => oc.columns(['person_id', 'establishment_id', 'profile']).doUpdateSet((eb) => ({ source: eb.ref('excluded.source') })));
   const functions = plan.kept.flatMap(({ person }) => (person.functions ?? []).map((f) => ({ person_id: ids.get(person.externalId)!, establishment_id: establishmentId, function: f })));
-  await insertBatched(functions, (part) => trx.insertInto('person_functions').values(part).onConflict((oc) => oc.doNothing()).execute());
+  await insertMany(trx, 'person_functions', functions, (oc) => oc.doNothing());
 }
 
 async function writeGroupMembers(trx: Db, feed: EstablishmentFeed, plan: ImportPlan, ids: Map<string, string>, structureIds: Map<string, string>, establishmentId: string) {
@@ -151,12 +146,8 @@ async function writeGroupMembers(trx: Db, feed: EstablishmentFeed, plan: ImportP
     if (keep.length) q = q.where('group_id', 'not in', keep);
     await q.execute();
   }
-  await insertBatched(rows, (part) =>
-    trx
-      .insertInto('group_members')
-      .values(part)
-      .onConflict((oc) => oc.columns(['group_id', 'person_id', 'role']).doUpdateSet((eb) => ({ head_teacher: eb.ref('excluded.head_teacher'), source: eb.ref('excluded.source') })))
-      .execute(),
+  await insertMany(trx, 'group_members', rows, (oc) =>
+    oc.columns(['group_id', 'person_id', 'role']).doUpdateSet((eb) => ({ head_teacher: eb.ref('excluded.head_teacher'), source: eb.ref('excluded.source') })),
   );
 }
 
@@ -172,20 +163,14 @@ async function writeRelations(trx: Db, feed: EstablishmentFeed, ids: Map<string,
       relationship: r.relationship ?? null,
       source: feed.source,
     }));
-  await insertBatched(rows, (part) =>
-    trx
-      .insertInto('relatives')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['relative_id', 'student_id']).doUpdateSet((eb) => ({
-          legal_guardian: eb.ref('excluded.legal_guardian'),
-          financial: eb.ref('excluded.financial'),
-          contact: eb.ref('excluded.contact'),
-          relationship: eb.ref('excluded.relationship'),
-          source: eb.ref('excluded.source'),
-        })),
-      )
-      .execute(),
+  await insertMany(trx, 'relatives', rows, (oc) =>
+    oc.columns(['relative_id', 'student_id']).doUpdateSet((eb) => ({
+      legal_guardian: eb.ref('excluded.legal_guardian'),
+      financial: eb.ref('excluded.financial'),
+      contact: eb.ref('excluded.contact'),
+      relationship: eb.ref('excluded.relationship'),
+      source: eb.ref('excluded.source'),
+    })),
   );
   if (!feed.covers.includes('relative')) return;
   // Links this source made for the students of the feed and no longer lists are removed.
@@ -238,7 +223,7 @@ async function writeTeachings(
         .execute();
     }
   }
-  await insertBatched(rows, (part) => trx.insertInto('teachings').values(part).onConflict((oc) => oc.doNothing()).execute());
+  await insertMany(trx, 'teachings', rows, (oc) => oc.doNothing());
 }
 
 /** Leavers lose this establishment at once; with no establishment left the account is closed. */

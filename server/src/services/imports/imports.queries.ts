@@ -14,6 +14,9 @@ export function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
+/** Keys per lookup: one round trip for a whole collège, far below SQLite's 32,766 parameters. */
+const LOOKUP_CHUNK = 2000;
+
 const PERSON_COLUMNS = [
   'people.id',
   'people.login',
@@ -52,7 +55,7 @@ async function linkedPeople(db: Db, establishmentId: string, feed: Establishment
     .execute();
   const seen = new Set(rows.map((r) => r.external_id));
   const ids = [...new Set(feed.people.map((p) => p.externalId))].filter((id) => !seen.has(id));
-  for (const part of chunks(ids, 500)) rows.push(...(await base().where('person_sources.external_id', 'in', part).execute()));
+  for (const part of chunks(ids, LOOKUP_CHUNK)) rows.push(...(await base().where('person_sources.external_id', 'in', part).execute()));
   return rows;
 }
 
@@ -67,7 +70,7 @@ export async function loadExistingState(db: Db, establishment: { id: string; uai
   const unlinked = feed.people.filter((p) => !linked.has(p.externalId));
   const byNationalId = new Map<string, ExistingPerson>();
   const ines = unlinked.map((p) => p.nationalId).filter((x): x is string => !!x);
-  for (const part of chunks(ines, 500)) {
+  for (const part of chunks(ines, LOOKUP_CHUNK)) {
     for (const r of await db.selectFrom('people').select(PERSON_COLUMNS).where('national_id', 'in', part).execute()) {
       if (r.national_id) byNationalId.set(r.national_id, r);
     }
@@ -81,26 +84,38 @@ export async function loadExistingState(db: Db, establishment: { id: string; uai
     const key = sortKey(p.firstName, p.lastName);
     datesOf.set(key, (datesOf.get(key) ?? new Set()).add(p.birthDate ?? null));
   }
-  for (const part of chunks([...datesOf.keys()], 500)) {
+  for (const part of chunks([...datesOf.keys()], LOOKUP_CHUNK)) {
     const dates = new Set(part.flatMap((k) => [...datesOf.get(k)!]));
     const known = [...dates].filter((d): d is string => d !== null);
     const rows = await db
       .selectFrom('people')
-      .leftJoin('memberships', 'memberships.person_id', 'people.id')
-      .leftJoin('establishments', 'establishments.id', 'memberships.establishment_id')
-      .select([...PERSON_COLUMNS, 'people.sort_key', 'establishments.uai'])
+      .select(PERSON_COLUMNS)
       .where('people.sort_key', 'in', part)
       .where((eb) => eb.or([...(known.length ? [eb('people.birth_date', 'in', known)] : []), ...(dates.has(null) ? [eb('people.birth_date', 'is', null)] : [])]))
       // Closed accounts and accounts retired by a merge are nobody's duplicate any more.
       .where('people.state', 'not in', ['left', 'merged'])
       .execute();
-    for (const r of rows) {
-      if (externalOf.has(r.id)) continue;
+    const found = rows.filter((r) => !externalOf.has(r.id));
+    // Their establishments in a second query by id (the primary key of memberships): joined in the
+    // first, PostgreSQL hashed the whole memberships table for every batch of names.
+    const uaisOf = new Map<string, string[]>();
+    for (const ids of chunks(found.map((r) => r.id), LOOKUP_CHUNK)) {
+      const places = await db
+        .selectFrom('memberships')
+        .innerJoin('establishments', 'establishments.id', 'memberships.establishment_id')
+        .select(['memberships.person_id', 'establishments.uai'])
+        .where('memberships.person_id', 'in', ids)
+        .execute();
+      for (const m of places) {
+        const list = uaisOf.get(m.person_id) ?? [];
+        if (!list.includes(m.uai)) list.push(m.uai);
+        uaisOf.set(m.person_id, list);
+      }
+    }
+    for (const r of found) {
       const key = identityKey(r.first_name, r.last_name, r.birth_date);
       const list = byIdentity.get(key) ?? [];
-      let entry = list.find((e) => e.id === r.id);
-      if (!entry) list.push((entry = { ...r, uais: [] }));
-      if (r.uai && !entry.uais.includes(r.uai)) entry.uais.push(r.uai);
+      if (!list.some((e) => e.id === r.id)) list.push({ ...r, uais: uaisOf.get(r.id) ?? [] });
       byIdentity.set(key, list);
     }
   }
@@ -153,7 +168,7 @@ export async function loadExistingState(db: Db, establishment: { id: string; uai
   const names = new Map(linkedRows.map((r) => [r.id, `${r.first_name} ${r.last_name}`]));
   const managedRows = memberships.filter((m) => m.source === source);
   const missingNames = managedRows.filter((m) => !names.has(m.person_id)).map((m) => m.person_id);
-  for (const part of chunks(missingNames, 500)) {
+  for (const part of chunks(missingNames, LOOKUP_CHUNK)) {
     for (const r of await db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('id', 'in', part).execute()) {
       names.set(r.id, `${r.first_name} ${r.last_name}`);
     }

@@ -2,7 +2,7 @@ import type { Step } from './load.js';
 import { type VirtualUser, getJson, loginMany } from './sessions.js';
 
 export interface Scenario {
-  id: 'me' | 'home' | 'inbox' | 'send' | 'week' | 'textbook';
+  id: 'me' | 'home' | 'inbox' | 'send' | 'week' | 'textbook' | 'grades' | 'class-averages';
   title: string;
   /** Demo accounts the connections log in as, round-robin. */
   logins: string[];
@@ -119,7 +119,47 @@ export const SCENARIOS: Scenario[] = [
       return [{ label: 'textbook', path: `/api/homework/establishments/${id}/textbook?groupId=${group.id}&from=${from}&to=${to}` }];
     },
   },
+  {
+    // A pupil opening the grades page: their report for the current trimester (≈ 60 grades over 12
+    // subjects, averages and the class figures), as the page asks for it.
+    id: 'grades',
+    title: 'student grades, current period (GET grades/report)',
+    logins: ['demo.student'],
+    targeted: false,
+    steps: async (baseUrl, first) => {
+      const me = await getJson<MeLite>(baseUrl, '/api/me', first);
+      const id = encodeURIComponent(me.memberships[0]?.establishment.id ?? '');
+      const periodId = await currentPeriod(baseUrl, first, id);
+      return [{ label: 'report', path: `/api/grades/establishments/${id}/report?studentId=${me.id}&periodId=${periodId}` }];
+    },
+  },
+  {
+    // The head preparing the conseil de classe: 5B's students × subjects averages, general averages
+    // and class figures for the current trimester.
+    id: 'class-averages',
+    title: 'class averages, 5B, current period (GET grades/class-averages)',
+    logins: ['demo.head'],
+    targeted: false,
+    steps: async (baseUrl, first) => {
+      const me = await getJson<MeLite>(baseUrl, '/api/me', first);
+      const id = encodeURIComponent(me.memberships[0]?.establishment.id ?? '');
+      const classes = await getJson<{ classes: { id: string; name: string }[] }>(baseUrl, `/api/grades/establishments/${id}/classes`, first);
+      const group = classes.classes.find((c) => c.name === '5B');
+      if (!group) throw new Error('class 5B not found among the head’s classes');
+      const periodId = await currentPeriod(baseUrl, first, id);
+      return [{ label: 'class-averages', path: `/api/grades/establishments/${id}/class-averages?groupId=${group.id}&periodId=${periodId}` }];
+    },
+  },
 ];
+
+/** The grading period containing today (the grades pages open on it). */
+async function currentPeriod(baseUrl: string, user: VirtualUser, establishmentId: string): Promise<string> {
+  const { periods } = await getJson<{ periods: { id: string; startsOn: string; endsOn: string }[] }>(baseUrl, `/api/grades/establishments/${establishmentId}/periods`, user);
+  const today = new Date().toISOString().slice(0, 10);
+  const period = periods.find((p) => p.startsOn <= today && today <= p.endsOn) ?? periods.at(-1);
+  if (!period) throw new Error('no grading period in the demo data');
+  return encodeURIComponent(period.id);
+}
 
 /** Default of the server (server/src/config.ts), repeated so the harness does not import server code here. */
 const BENCH_DEFAULT_PASSWORD = 'Preau-Demo-2026!';

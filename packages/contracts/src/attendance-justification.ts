@@ -116,3 +116,5 @@ export const AlertSettings = z.object({
   unjustifiedHalfDays: z.number().int().min(1).max(60),
 });
 export type AlertSettings = z.infer<typeof AlertSettings>;
+export const StudentStatisticsReport = StudentStatistics.extend({ from: IsoDate, to: IsoDate });
+export type StudentStatisticsReport = z.infer<typeof StudentStatisticsReport>;

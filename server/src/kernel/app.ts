@@ -27,9 +27,9 @@ import { timetableGrants, timetableRoutes } from '../services/timetable/index.js
 import { homeworkGrants, homeworkRoutes, scheduleArchivePurge, schedulePublications } from '../services/homework/index.js';
 import { disciplineGrants, disciplineRoutes } from '../services/discipline/index.js';
 import { gradesGrants, gradesRoutes, scheduleGradePublications } from '../services/grades/index.js';
-import { attendanceGrants, attendanceRoutes, scheduleForgottenRegisters } from '../services/attendance/index.js';
-import { reportCardsGrants, reportCardsRoutes, scheduleReportCardPublications } from '../services/report-cards/index.js';
+import { attendanceGrants, attendanceRoutes, justificationGrants, justificationRoutes, scheduleForgottenRegisters, scheduleJustificationFollowUp } from '../services/attendance/index.js';
 import { skillsGrants, skillsRoutes } from '../services/skills/index.js';
+import { reportCardsGrants, reportCardsRoutes, scheduleReportCardPublications } from '../services/report-cards/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
 import { installSecurityHeaders } from './http/security-headers.js';
@@ -44,7 +44,7 @@ import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { createNotifier, type Notifier, type NotifyOptions, notifyOptionsFromEnv } from './notify/index.js';
 import { installErrorHandler, sendNotFound } from './errors/error-handler.js';
 
-export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants, communicationGrants, messagingGrants, timetableGrants, homeworkGrants, gradesGrants, attendanceGrants, skillsGrants, disciplineGrants, reportCardsGrants];
+export const allGrants = [authGrants, directoryGrants, adminGrants, auditGrants, importsGrants, exportsGrants, structuresGrants, duplicatesGrants, timelineGrants, notificationsGrants, communicationGrants, messagingGrants, timetableGrants, homeworkGrants, gradesGrants, attendanceGrants, justificationGrants, skillsGrants, disciplineGrants, reportCardsGrants];
 
 export interface BuildOptions {
   config: Config;
@@ -117,7 +117,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes, communicationRoutes, messagingRoutes, messagingFilesRoutes, timetableRoutes, homeworkRoutes, gradesRoutes, attendanceRoutes, skillsRoutes, disciplineRoutes, reportCardsRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, portalRoutes, directoryRoutes, establishmentsRoutes, adminRoutes, lettersRoutes, peopleRoutes, servicesRoutes, establishmentAdminsRoutes, structuresRoutes, auditRoutes, importsRoutes, exportsRoutes, duplicatesRoutes, communicationRoutes, messagingRoutes, messagingFilesRoutes, timetableRoutes, homeworkRoutes, gradesRoutes, attendanceRoutes, justificationRoutes, skillsRoutes, disciplineRoutes, reportCardsRoutes]) {
     await app.register(routes(ctx));
   }
   const notifier = createNotifier(
@@ -139,10 +139,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       const stopArchivePurge = scheduleArchivePurge(ctx);
       const stopGradePublications = scheduleGradePublications(ctx);
       const stopForgottenRegisters = scheduleForgottenRegisters(ctx);
+      const stopJustificationFollowUp = scheduleJustificationFollowUp(ctx);
       const stopReportCardPublications = scheduleReportCardPublications(ctx);
       stopSchedule = () => {
         stopGradePublications();
         stopForgottenRegisters();
+        stopJustificationFollowUp();
         stopReportCardPublications();
         stopRetention();
         stopPublications();

@@ -4,3 +4,4 @@ export { notifyForgottenRegisters, scheduleForgottenRegisters } from './attendan
 export { ensureAttendanceSetup, listReasons, readSettings, DEFAULT_REASONS } from './attendance.reasons.js';
 export { eventViews } from './attendance.events.js';
 export { absenceHalfDays, countHalfDays, type CountedEvent, type CountedLesson, type HalfDay, type HalfDayTotals } from './half-days.js';
+export { followUpNewEvents, justificationGrants, justificationRoutes, scheduleJustificationFollowUp } from './justification/index.js';

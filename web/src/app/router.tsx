@@ -28,6 +28,7 @@ import { MailboxPage } from '../services/messaging/pages/MailboxPage';
 import { ThreadPage } from '../services/messaging/pages/ThreadPage';
 import { AgendaPage } from '../services/homework/pages/AgendaPage';
 import { GradesPage } from '../services/grades/pages/GradesPage';
+import { SkillsPage } from '../services/skills/pages/SkillsPage';
 import { ArchivePage } from '../services/homework/pages/ArchivePage';
 import { HandinPage } from '../services/homework/pages/HandinPage';
 import { TextbookPage } from '../services/homework/pages/TextbookPage';
@@ -117,6 +118,7 @@ export const routes: RouteObject[] = [
           { path: '/cahier-de-textes', element: <TextbookPage /> },
           { path: '/agenda', element: <AgendaPage /> },
           { path: '/notes', element: <GradesPage /> },
+          { path: '/competences', element: <SkillsPage /> },
           { path: '/devoirs/:homeworkId/rendu', element: <HandinPage /> },
           { path: '/cahier-de-textes/archives', element: <ArchivePage /> },
           { path: '/messagerie', element: <MailboxPage /> },

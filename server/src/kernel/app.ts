@@ -28,7 +28,7 @@ import { homeworkGrants, homeworkRoutes, scheduleArchivePurge, schedulePublicati
 import { disciplineGrants, disciplineRoutes } from '../services/discipline/index.js';
 import { gradesGrants, gradesRoutes, scheduleGradePublications } from '../services/grades/index.js';
 import { attendanceGrants, attendanceRoutes, justificationGrants, justificationRoutes, scheduleForgottenRegisters, scheduleJustificationFollowUp } from '../services/attendance/index.js';
-import { skillsGrants, skillsRoutes } from '../services/skills/index.js';
+import { scheduleSkillPublications, skillsGrants, skillsRoutes } from '../services/skills/index.js';
 import { reportCardsGrants, reportCardsRoutes, scheduleReportCardPublications } from '../services/report-cards/index.js';
 import type { Config } from '../config.js';
 import { guard } from './auth/guard.js';
@@ -138,11 +138,13 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       const stopPublications = schedulePublications(ctx);
       const stopArchivePurge = scheduleArchivePurge(ctx);
       const stopGradePublications = scheduleGradePublications(ctx);
+      const stopSkillPublications = scheduleSkillPublications(ctx);
       const stopForgottenRegisters = scheduleForgottenRegisters(ctx);
       const stopJustificationFollowUp = scheduleJustificationFollowUp(ctx);
       const stopReportCardPublications = scheduleReportCardPublications(ctx);
       stopSchedule = () => {
         stopGradePublications();
+        stopSkillPublications();
         stopForgottenRegisters();
         stopJustificationFollowUp();
         stopReportCardPublications();

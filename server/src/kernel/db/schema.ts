@@ -861,6 +861,9 @@ export interface SkillAssessmentsTable {
   date: string;
   students_at: string | null;
   relatives_at: string | null;
+  /** Skills alone: when each audience was told (beside a grade, grades announce it). */
+  notified_at: string | null;
+  relatives_notified_at: string | null;
   created_at: string;
   updated_at: string;
 }

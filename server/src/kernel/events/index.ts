@@ -58,6 +58,14 @@ export type PreauEvent =
       summary: { period: string; group: string };
     }
   | {
+      type: 'skills.published';
+      establishmentId: string | null;
+      actorId: string;
+      recipientIds: string[];
+      resource: { kind: 'skill_assessment'; id: string };
+      summary: { subject: string; title: string };
+    }
+  | {
       type: 'absence.recorded';
       establishmentId: string | null;
       actorId: string;
@@ -115,6 +123,7 @@ export const EVENT_SERVICES = {
   'homework.assigned': 'homework',
   'homework.handin_returned': 'homework',
   'grade.published': 'grades',
+  'skills.published': 'grades',
   'report_card.published': 'grades',
   'absence.recorded': 'attendance',
   'attendance.register_forgotten': 'attendance',

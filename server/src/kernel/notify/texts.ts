@@ -10,6 +10,7 @@ const TITLES: Record<string, (s: Record<string, string>) => string> = {
   'news.published': (s) => `Nouvelle actualité : ${s.title ?? ''}`,
   'homework.assigned': (s) => `Travail à faire en ${s.subject ?? ''} : ${s.title ?? ''}`,
   'grade.published': (s) => `Nouvelle note en ${s.subject ?? ''} : ${s.title ?? ''}`,
+  'skills.published': (s) => `Compétences évaluées en ${s.subject ?? ''} : ${s.title ?? ''}`,
   'report_card.published': (s) => `Bulletin du ${s.period ?? ''} disponible (${s.group ?? ''})`,
   'absence.recorded': (s) => `Absence enregistrée pour ${s.studentName ?? ''} le ${s.date ?? ''}`,
   'attendance.register_forgotten': (s) => `Appel non fait : ${s.group ?? ''}, ${s.subject ?? ''}, le ${s.date ?? ''} à ${s.start ?? ''}`,

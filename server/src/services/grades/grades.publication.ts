@@ -3,6 +3,34 @@ import type { Db } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { emitEvent } from '../../kernel/events/index.js';
 
+/** What an announcement records: when each audience was told (null: not yet). */
+export interface AnnouncementState {
+  students_at: string | null;
+  relatives_at: string | null;
+  notified_at: string | null;
+  relatives_notified_at: string | null;
+}
+
+/**
+ * The audiences to tell now, each with the column that records it: the students once
+ * `students_at` has passed, their relatives once `relatives_at` (or, without it, `students_at`)
+ * has passed. Shared with skills assessed alone, which are announced the same way.
+ */
+export function dueAudiences(a: AnnouncementState, now: string): (readonly ['student', 'notified_at'] | readonly ['relative', 'relatives_notified_at'])[] {
+  if (a.students_at === null || a.students_at > now) return [];
+  const due: (readonly ['student', 'notified_at'] | readonly ['relative', 'relatives_notified_at'])[] = [];
+  if (a.notified_at === null) due.push(['student', 'notified_at'] as const);
+  if (a.relatives_notified_at === null && (a.relatives_at ?? a.students_at) <= now) due.push(['relative', 'relatives_notified_at'] as const);
+  return due;
+}
+
+/** Who an assessment of this group is announced to: its students, or their relatives. */
+export async function recipientsOf(trx: Db, groupId: string, audience: 'student' | 'relative'): Promise<string[]> {
+  const pupils = trx.selectFrom('group_members').select('person_id').where('group_id', '=', groupId).where('role', '=', 'student');
+  const rows = audience === 'student' ? await pupils.execute() : await trx.selectFrom('relatives').select('relative_id as person_id').where('student_id', 'in', pupils).execute();
+  return rows.map((r) => r.person_id);
+}
+
 /**
  * Announces the assessments whose publication time has come, each audience once: the students of
  * the group when `students_at` passes, their relatives when `relatives_at` (or, without it,
@@ -30,27 +58,17 @@ export async function announceDue(trx: Db, clock: Clock, assessmentIds?: string[
   const due = await query.execute();
   let announced = 0;
   for (const a of due) {
-    const students = a.notified_at === null;
-    const relatives = a.relatives_notified_at === null && (a.relatives_at ?? a.students_at ?? now) <= now;
-    for (const [audience, column] of [
-      ['student', 'notified_at'],
-      ['relative', 'relatives_notified_at'],
-    ] as const) {
-      if (audience === 'student' ? !students : !relatives) continue;
+    for (const [audience, column] of dueAudiences(a, now)) {
       const claimed = await trx.updateTable('grade_assessments').set({ [column]: now }).where('id', '=', a.id).where(column, 'is', null).executeTakeFirst();
       if (Number(claimed.numUpdatedRows) === 0) continue;
-      const pupils = trx.selectFrom('group_members').select('person_id').where('group_id', '=', a.group_id).where('role', '=', 'student');
-      const rows =
-        audience === 'student'
-          ? await pupils.execute()
-          : await trx.selectFrom('relatives').select('relative_id as person_id').where('student_id', 'in', pupils).execute();
+      const recipientIds = await recipientsOf(trx, a.group_id, audience);
       await emitEvent(
         trx,
         {
           type: 'grade.published',
           establishmentId: a.establishment_id,
           actorId: a.author_id ?? '',
-          recipientIds: rows.map((r) => r.person_id),
+          recipientIds,
           resource: { kind: 'assessment', id: a.id },
           summary: { subject: a.subject, title: a.title },
         },

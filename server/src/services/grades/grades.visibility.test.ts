@@ -23,3 +23,19 @@ describe('publishedFor', () => {
       expect(publishedFor(audience, { studentsAt, relativesAt }, now), `${audience} ${studentsAt} ${relativesAt}`).toBe(expected);
   });
 });
+
+describe('dueAudiences', () => {
+  it('tells the students once their time has passed, the relatives once theirs has too, each once', async () => {
+    const { dueAudiences } = await import('./grades.publication.js');
+    const at = '2026-11-25T10:00:00.000Z';
+    const state = (students_at: string | null, relatives_at: string | null, notified_at: string | null = null, relatives_notified_at: string | null = null) => ({ students_at, relatives_at, notified_at, relatives_notified_at });
+    const audiences = (s: ReturnType<typeof state>) => dueAudiences(s, at).map(([audience]) => audience);
+    expect(audiences(state(null, null))).toEqual([]);
+    expect(audiences(state('2026-11-25T10:00:01.000Z', null))).toEqual([]);
+    expect(audiences(state('2026-11-25T09:00:00.000Z', null))).toEqual(['student', 'relative']);
+    expect(audiences(state('2026-11-25T09:00:00.000Z', '2026-11-27T17:00:00.000Z'))).toEqual(['student']);
+    expect(audiences(state('2026-11-25T09:00:00.000Z', '2026-11-27T17:00:00.000Z', at))).toEqual([]);
+    expect(audiences(state('2026-11-25T09:00:00.000Z', '2026-11-25T09:30:00.000Z', at))).toEqual(['relative']);
+    expect(audiences(state('2026-11-25T09:00:00.000Z', null, at, at))).toEqual([]);
+  });
+});

@@ -6,4 +6,5 @@ export { subjectAverage, generalAverage, classAverages, toDisplay } from './aver
 export { type Audience, reportAccess, requireGroup, requireSheetReader, requireSubject, requireTeacher } from './grades.access.js';
 export { seesWholeEstablishment } from './grades.policy.js';
 export { publishedFor, type PublicationTimes } from './grades.visibility.js';
+export { type AnnouncementState, dueAudiences, recipientsOf } from './grades.publication.js';
 export { listPeriods, myTeachings } from './grades.usecases.js';

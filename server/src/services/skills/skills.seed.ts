@@ -88,6 +88,9 @@ export async function seedSkills(db: Db, options: { seed: number; now: Date; stu
         date,
         students_at: withGrade ? null : published,
         relatives_at: null,
+        // Already announced: the seed sends nothing.
+        notified_at: withGrade ? null : published,
+        relatives_notified_at: withGrade ? null : published,
         created_at: `${date}T17:00:00.000Z`,
         updated_at: `${date}T17:00:00.000Z`,
       });

@@ -4,6 +4,7 @@ import { describeEachDatabase } from '../../kernel/db/test-databases.js';
 import { type LoggedIn, loginAs, testApp } from '../../kernel/testing/test-app.js';
 import { school } from '../../kernel/testing/school.js';
 import { insertWorld } from '../../kernel/testing/world.js';
+import { publishDueSkillAssessments } from './skills.publication.js';
 
 const base = '/api/skills/establishments';
 type Row = { component: string; counts: number[]; positioning: number | null };
@@ -26,6 +27,10 @@ describeEachDatabase('skills', (database) => {
   };
   const enter = async (assessmentId: string, results: object[], login = 'theo.petit') => send(login, 'PUT', `assessments/${assessmentId}/results`, { results });
   const components = (rows: Row[]) => Object.fromEntries(rows.filter((r) => r.positioning !== null).map((r) => [r.component, r.positioning]));
+  const recipients = async (assessmentId: string) =>
+    (await database().db.selectFrom('outbox_events as o').innerJoin('event_recipients as r', 'r.event_id', 'o.id').select(['r.person_id', 'o.type']).where('o.resource_id', '=', assessmentId).execute())
+      .map((r) => `${r.type}:${r.person_id}`)
+      .sort();
   const snapshot = async () => database().db.selectFrom('skill_results').selectAll().orderBy('skill_id').orderBy('student_id').execute();
 
   beforeAll(async () => {
@@ -226,9 +231,17 @@ describeEachDatabase('skills', (database) => {
     // Another establishment: Alice does not exist in B, and B's teacher is not a member of A.
     expect((await get('tom.girard', 'summary?studentId=alice', 'etab-b')).statusCode).toBe(404);
     expect((await get('tom.girard', 'summary?studentId=alice')).statusCode).toBe(403);
-    // The relatives' time comes: Rémi sees A too.
+    // Announced like grades: A to the students at once, B (unpublished) and C (announced by its grade) not by skills.
+    expect(await recipients(ids.a as string)).toEqual(['skills.published:alice', 'skills.published:bob', 'skills.published:newbie']);
+    expect(await recipients(ids.b as string)).toEqual([]);
+    expect(await recipients(ids.c as string)).toEqual([]);
+    expect(await publishDueSkillAssessments(env.ctx)).toBe(0);
+    // The relatives' time comes: Rémi is told once and sees A too.
     env.clock.set('2026-11-27T17:30:00.000Z');
     sessions.clear(); // the sessions of two days ago have expired
+    expect(await publishDueSkillAssessments(env.ctx)).toBe(1);
+    expect(await publishDueSkillAssessments(env.ctx)).toBe(0);
+    expect(await recipients(ids.a as string)).toEqual(['skills.published:alice', 'skills.published:bob', 'skills.published:newbie', 'skills.published:remi']);
     expect(components((await summary('remi.martin')).components)).toEqual({ 'D1.3': 2, D2: 4 });
     env.clock.set('2026-11-25T10:00:00.000Z');
     sessions.clear();
@@ -241,8 +254,8 @@ describeEachDatabase('skills', (database) => {
     await db
       .insertInto('skill_assessments')
       .values([
-        { id: 's-last-year', establishment_id: 'etab-a', group_id: 'a-4a', subject_id: 'a-fr', grade_assessment_id: null, author_id: 'tina', title: 'Oral', date: '2026-03-10', students_at: at, relatives_at: null, created_at: at, updated_at: at },
-        { id: 's-cycle-3', establishment_id: 'etab-a', group_id: 'a-4a', subject_id: 'a-fr', grade_assessment_id: null, author_id: 'tina', title: 'Ancien', date: '2025-05-10', students_at: at, relatives_at: null, created_at: at, updated_at: at },
+        { id: 's-last-year', establishment_id: 'etab-a', group_id: 'a-4a', subject_id: 'a-fr', grade_assessment_id: null, author_id: 'tina', title: 'Oral', date: '2026-03-10', students_at: at, relatives_at: null, notified_at: at, relatives_notified_at: at, created_at: at, updated_at: at },
+        { id: 's-cycle-3', establishment_id: 'etab-a', group_id: 'a-4a', subject_id: 'a-fr', grade_assessment_id: null, author_id: 'tina', title: 'Ancien', date: '2025-05-10', students_at: at, relatives_at: null, notified_at: at, relatives_notified_at: at, created_at: at, updated_at: at },
       ])
       .execute();
     await db

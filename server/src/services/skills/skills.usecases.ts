@@ -7,6 +7,7 @@ import { badRequest, notFound } from '../../kernel/errors/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { requireSubject } from '../grades/index.js';
 import { requireSkillsTeacher } from './skills.access.js';
+import { announceDueSkills } from './skills.publication.js';
 import { readAssessments } from './skills.read.js';
 
 const iso = (at: string | null | undefined) => (at ? new Date(at).toISOString() : null);
@@ -49,7 +50,7 @@ async function checkReferences(db: Db, establishmentId: string, input: Input): P
   return { title: title as string, date: date as string };
 }
 
-/** Creates a skill assessment (alone, or beside a graded assessment of the same class and subject). */
+/** Creates a skill assessment (alone, or beside a graded assessment of the same class and subject); announced at once when already due. */
 export async function createSkillAssessment(ctx: AppContext, actor: Actor, establishmentId: string, body: NewSkillAssessment): Promise<SkillAssessment> {
   const input = NewSkillAssessmentSchema.parse(body);
   await requireSubject(ctx.db, establishmentId, input.subjectId);
@@ -80,6 +81,7 @@ export async function createSkillAssessment(ctx: AppContext, actor: Actor, estab
       .insertInto('skill_assessment_skills')
       .values(input.skills.map((s, position) => ({ id: newId(now.getTime()), assessment_id: id, component: s.component, item_id: s.itemId, position })))
       .execute();
+    await announceDueSkills(trx, ctx.clock, [id]);
   });
   return readOne(ctx.db, establishmentId, id);
 }
@@ -131,6 +133,8 @@ export async function updateSkillAssessment(ctx: AppContext, actor: Actor, estab
       if (id) await trx.updateTable('skill_assessment_skills').set({ position }).where('id', '=', id).execute();
       else await trx.insertInto('skill_assessment_skills').values({ id: newId(now.getTime()), assessment_id: assessmentId, component: s.component, item_id: s.itemId, position }).execute();
     }
+    // Moving the publication time earlier publishes it now.
+    await announceDueSkills(trx, ctx.clock, [assessmentId]);
   });
   return readOne(ctx.db, establishmentId, assessmentId);
 }

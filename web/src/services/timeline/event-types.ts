@@ -11,6 +11,8 @@ const LINKS: Record<string, (id: string) => string> = {
   homework: () => '/agenda',
   // The grades page shows the student's (or, per child, the relative's) grades of the period.
   assessment: () => '/notes',
+  // The skills page shows the student's (or, per child, the relative's) summary of the year.
+  skill_assessment: () => '/competences',
   // The bulletins page lists the published report cards with their PDF.
   report_card: () => '/bulletins',
   // Vie scolaire's page lists the registers not taken.

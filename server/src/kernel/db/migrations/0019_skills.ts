@@ -38,10 +38,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Used only without a graded assessment (beside one, its own times apply).
     .addColumn('students_at', 'text')
     .addColumn('relatives_at', 'text')
+    // Each audience is told once (skills alone; beside a grade, grades announce it).
+    .addColumn('notified_at', 'text')
+    .addColumn('relatives_notified_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('skill_assessments_group').on('skill_assessments').columns(['group_id', 'subject_id', 'date']).execute();
+  await db.schema.createIndex('skill_assessments_due').on('skill_assessments').columns(['notified_at', 'students_at']).execute();
   await db.schema.createIndex('skill_assessments_grade').on('skill_assessments').columns(['grade_assessment_id']).execute();
 
   await db.schema

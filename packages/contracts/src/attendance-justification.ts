@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttendanceEvent, Justification } from './attendance.js';
+import { AttendanceEvent, AttendanceReason, Justification } from './attendance.js';
 import { EstablishmentParams } from './directory.js';
 import { IsoDate } from './timetable.js';
 
@@ -56,6 +56,8 @@ export const ChildAbsences = z.object({
   canJustify: z.boolean(),
   events: z.array(AttendanceEvent.extend({ canJustify: z.boolean(), justificationId: z.string().nullable() })),
   justifications: z.array(JustificationRecord),
+  /** The establishment's active reasons, to choose from when justifying. */
+  reasons: z.array(AttendanceReason),
 });
 export type ChildAbsences = z.infer<typeof ChildAbsences>;
 export const ChildAbsencesQuery = z.object({ studentId: Id.optional(), from: IsoDate.optional(), to: IsoDate.optional() });
@@ -118,3 +120,5 @@ export const AlertSettings = z.object({
 export type AlertSettings = z.infer<typeof AlertSettings>;
 export const StudentStatisticsReport = StudentStatistics.extend({ from: IsoDate, to: IsoDate });
 export type StudentStatisticsReport = z.infer<typeof StudentStatisticsReport>;
+export const StatisticsClasses = z.object({ classes: z.array(Ref) });
+export type StatisticsClasses = z.infer<typeof StatisticsClasses>;

@@ -12,6 +12,7 @@ import {
   JustificationRecords,
   NewDeclaration,
   NewJustification,
+  StatisticsClasses,
   StatisticsQuery,
   StudentStatisticsReport,
 } from '@preau/contracts';
@@ -21,7 +22,7 @@ import { requireActor } from '../../../kernel/auth/guard.js';
 import type { AppContext } from '../../../kernel/context.js';
 import { AppError, badRequest, notFound } from '../../../kernel/errors/app-error.js';
 import { findEstablishment } from '../../directory/index.js';
-import { classStatistics, studentStatistics } from '../statistics/statistics.views.js';
+import { classStatistics, statisticsClasses, studentStatistics } from '../statistics/statistics.views.js';
 import { alertSettings, saveAlertSettings } from '../statistics/thresholds.js';
 import { type UploadedDocument, childAbsences, declareAbsence, decideJustification, justificationFile, justificationQueue, submitJustification } from './justification.usecases.js';
 
@@ -84,6 +85,9 @@ export function justificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       decideJustification(ctx, requireActor(request), request.params.establishmentId, request.params.justificationId, request.body),
     );
 
+    app.get(`${base}/statistics/classes`, { config: { right: 'attendance.manage' }, schema: { tags, params: EstablishmentParams, response: { 200: StatisticsClasses } } }, async (request) =>
+      statisticsClasses(ctx, requireActor(request), request.params.establishmentId),
+    );
     app.get(`${base}/statistics/class`, { config: { right: 'attendance.manage' }, schema: { tags, params: EstablishmentParams, querystring: StatisticsQuery, response: { 200: ClassStatistics } } }, async (request) =>
       classStatistics(ctx, requireActor(request), request.params.establishmentId, request.query),
     );

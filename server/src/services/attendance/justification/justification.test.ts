@@ -64,6 +64,7 @@ describeEachDatabase('absence justification', (database) => {
     expect(remi.statusCode, remi.body).toBe(200);
     const view = remi.json<ChildAbsences>();
     expect(view.canJustify).toBe(true);
+    expect(view.reasons.map((r) => r.code)).toContain('maladie');
     expect(view.events.map((e) => [e.kind, e.justification, e.canJustify])).toEqual([
       ['late', 'unjustified', true],
       ['absence', 'unjustified', true],

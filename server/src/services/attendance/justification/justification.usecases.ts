@@ -19,6 +19,7 @@ import { emitEvent } from '../../../kernel/events/index.js';
 import { newId } from '../../../kernel/ids.js';
 import { blobStore } from '../../messaging/index.js';
 import { addDays, parisInstant, parisToday } from '../../timetable/index.js';
+import { listReasons } from '../attendance.reasons.js';
 import { evaluateThresholds } from '../statistics/thresholds.js';
 import { familyAccess, familyRecipients, requireJustifier, requireStudent } from './justification.policy.js';
 import { addStep, eventsQuery, loadJustifications, toEvent } from './justification.queries.js';
@@ -72,7 +73,7 @@ export async function childAbsences(ctx: AppContext, actor: Actor, establishment
   if (!access.read) throw forbidden('attendance.not_visible');
   const to = q.to ?? parisToday(now);
   const from = q.from ?? addDays(to, -120);
-  const [events, justifications] = await Promise.all([
+  const [events, justifications, reasons] = await Promise.all([
     eventsQuery(ctx.db, establishmentId)
       .leftJoin('attendance_justification_events as je', 'je.event_id', 'e.id')
       .select('je.justification_id')
@@ -82,6 +83,7 @@ export async function childAbsences(ctx: AppContext, actor: Actor, establishment
       .orderBy('e.starts_at', 'desc')
       .execute(),
     loadJustifications(ctx.db, establishmentId, { studentId }),
+    listReasons(ctx, establishmentId, true),
   ]);
   // An event may be linked to a refused justification and then a new one: show the latest.
   const latest = new Map<string, string | null>();
@@ -96,6 +98,7 @@ export async function childAbsences(ctx: AppContext, actor: Actor, establishment
     canJustify: access.justify,
     events: unique.map((e) => ({ ...toEvent(e), canJustify: access.justify && OPEN.includes(e.justification) && e.source !== 'collective', justificationId: latest.get(e.id) ?? null })),
     justifications,
+    reasons,
   };
 }
 

@@ -107,6 +107,8 @@ describeEachDatabase('attendance statistics and alert thresholds', (database) =>
     const own = await call('remi.martin', 'GET', 'statistics/student?studentId=alice&from=2026-11-01&to=2026-11-30');
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json<StudentStatisticsReport>().figures).toMatchObject({ absentHalfDays: 6, unjustifiedHalfDays: 4 });
+    expect((await call('carl.blanc', 'GET', 'statistics/classes')).json()).toEqual({ classes: [{ id: 'a-4a', name: '4A' }, { id: 'a-5b', name: '5B' }] });
+    expect((await call('theo.petit', 'GET', 'statistics/classes')).statusCode).toBe(403);
     // Refused: a teacher or a relative on class figures, another child, another establishment, bad periods.
     for (const login of ['theo.petit', 'remi.martin', 'alice.martin']) expect((await call(login, 'GET', 'statistics/class?groupId=a-5b')).statusCode, login).toBe(403);
     expect((await call('rose.lefevre', 'GET', 'statistics/student?studentId=alice')).statusCode).toBe(403);

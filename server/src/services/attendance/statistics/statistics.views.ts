@@ -1,4 +1,4 @@
-import type { ClassStatistics, StudentStatistics } from '@preau/contracts';
+import type { ClassStatistics, StatisticsClasses, StudentStatistics } from '@preau/contracts';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import type { AppContext } from '../../../kernel/context.js';
 import { badRequest, forbidden, notFound } from '../../../kernel/errors/app-error.js';
@@ -71,4 +71,11 @@ export async function studentStatistics(ctx: AppContext, actor: Actor, establish
   const figures = (await figuresOf(ctx.db, establishmentId, [student.id], from, to)).get(student.id) as StudentStatistics['figures'];
   const state = await ctx.db.selectFrom('attendance_alert_states').select('above').where('student_id', '=', student.id).where('month', '=', parisToday(ctx.clock.now()).slice(0, 7)).executeTakeFirst();
   return { student: { id: student.id, name: student.name }, figures, aboveThreshold: Number(state?.above ?? 0) === 1, from, to };
+}
+
+/** The establishment's classes, for vie scolaire's statistics page. */
+export async function statisticsClasses(ctx: AppContext, actor: Actor, establishmentId: string): Promise<StatisticsClasses> {
+  if (!followsAttendance(actor, establishmentId)) throw forbidden('attendance.not_visible');
+  const rows = await ctx.db.selectFrom('groups').select(['id', 'name']).where('establishment_id', '=', establishmentId).where('kind', '=', 'class').orderBy('name').execute();
+  return { classes: rows };
 }

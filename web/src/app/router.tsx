@@ -28,6 +28,7 @@ import { MailboxPage } from '../services/messaging/pages/MailboxPage';
 import { ThreadPage } from '../services/messaging/pages/ThreadPage';
 import { AgendaPage } from '../services/homework/pages/AgendaPage';
 import { GradesPage } from '../services/grades/pages/GradesPage';
+import { ReportCardsPage } from '../services/report-cards/pages/ReportCardsPage';
 import { SkillsPage } from '../services/skills/pages/SkillsPage';
 import { ArchivePage } from '../services/homework/pages/ArchivePage';
 import { HandinPage } from '../services/homework/pages/HandinPage';
@@ -118,6 +119,7 @@ export const routes: RouteObject[] = [
           { path: '/cahier-de-textes', element: <TextbookPage /> },
           { path: '/agenda', element: <AgendaPage /> },
           { path: '/notes', element: <GradesPage /> },
+          { path: '/bulletins', element: <ReportCardsPage /> },
           { path: '/competences', element: <SkillsPage /> },
           { path: '/devoirs/:homeworkId/rendu', element: <HandinPage /> },
           { path: '/cahier-de-textes/archives', element: <ArchivePage /> },

@@ -17,5 +17,6 @@ export const CATALOGUE: { id: string; path: string; right: Right }[] = [
   { id: 'agenda', path: '/agenda', right: 'homework.agenda' },
   { id: 'grades', path: '/notes', right: 'grades.read' },
   { id: 'skills', path: '/competences', right: 'skills.read' },
+  { id: 'report_cards', path: '/bulletins', right: 'report_cards.read' },
   { id: 'account', path: '/compte', right: 'account.manage' },
 ];

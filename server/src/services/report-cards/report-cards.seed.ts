@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../../kernel/db/database.js';
+import type { Database } from '../../kernel/db/schema.js';
 import { Rng } from '../../seed/prng.js';
 import { classSnapshot } from './report-cards.figures.js';
 
@@ -46,8 +48,8 @@ export async function seedReportCards(db: Db, options: { seed: number; now: Date
   published.setUTCHours(16, 0, 0, 0);
   const at = published.toISOString();
   const councilId = rng.id();
-  const appreciations = [];
-  const students = [];
+  const appreciations: Insertable<Database['report_card_appreciations']>[] = [];
+  const students: Insertable<Database['report_card_students']>[] = [];
   for (const [studentId, s] of Object.entries(snapshot.students)) {
     for (const subject of s.subjects) {
       const texts = pick(SUBJECT_TEXTS, subject.average);

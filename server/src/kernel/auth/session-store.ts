@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { InvalidationBus } from '../cache/invalidation-bus.js';
-import { PersonCache } from '../cache/person-cache.js';
+import { KeyedCache } from '../cache/keyed-cache.js';
 import type { Actor } from './actor.js';
 import { loadMemberships } from './load-actor.js';
 import type { CachedSession, SessionCache } from './session-cache.js';
@@ -12,7 +12,7 @@ import { type SessionPolicy, findLiveSession, hashToken, revokeAllSessions, revo
  * fresh, and revocations that reach every process (through the invalidation bus) before they return.
  */
 export class SessionStore {
-  private readonly personCaches: PersonCache<unknown>[] = [];
+  private readonly personCaches: KeyedCache<unknown>[] = [];
 
   constructor(
     private readonly db: Db,
@@ -32,9 +32,9 @@ export class SessionStore {
   }
 
   /** A per-process cache of what a service reads for one person, living and forgotten like the sessions. */
-  personCache<T>(): PersonCache<T> {
-    const personCache = new PersonCache<T>(this.cache.enabled ? this.cache.lifetimeMs : 0, this.clock);
-    this.personCaches.push(personCache as PersonCache<unknown>);
+  personCache<T>(): KeyedCache<T> {
+    const personCache = new KeyedCache<T>(this.cache.enabled ? this.cache.lifetimeMs : 0, this.clock);
+    this.personCaches.push(personCache as KeyedCache<unknown>);
     return personCache;
   }
 

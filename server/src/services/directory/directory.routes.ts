@@ -15,11 +15,13 @@ import type { AppContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { decodeCursor, paginate } from '../../kernel/http/pagination.js';
 import { audienceOf, seesAllGroups } from './directory.policy.js';
-import { childrenIds, factsAbout, findEstablishment, findGroup, listGroups, listVisiblePeople, type PeopleFilter } from './directory.queries.js';
+import { childrenIds, factsAbout, findGroup, listGroups, listVisiblePeople, type PeopleFilter } from './directory.queries.js';
+import { EstablishmentRefs } from './establishment-refs.js';
 import { displayName } from './names.js';
 
-async function requireEstablishment(ctx: AppContext, establishmentId: string) {
-  const establishment = await findEstablishment(ctx.db, establishmentId);
+/** Existence through the per-process establishment cache: every directory call checks it. */
+async function requireEstablishment(refs: EstablishmentRefs, establishmentId: string) {
+  const establishment = (await refs.get([establishmentId])).get(establishmentId);
   if (!establishment) throw notFound('directory.establishment_not_found');
   return establishment;
 }
@@ -46,6 +48,7 @@ async function visiblePeople(ctx: AppContext, actor: Actor, establishmentId: str
 }
 
 export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const refs = new EstablishmentRefs(ctx.db, ctx.clock);
   return async (app) => {
     app.get(
       '/api/directory/establishments/:establishmentId/people',
@@ -56,7 +59,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         const { establishmentId } = request.params;
-        await requireEstablishment(ctx, establishmentId);
+        await requireEstablishment(refs, establishmentId);
         const { q, profile, groupId, cursor, limit } = request.query;
         if (groupId && !(await findGroup(ctx.db, establishmentId, groupId))) throw notFound('directory.group_not_found');
         const after = decodeCursor(cursor, 2) as [string, string] | undefined;
@@ -73,7 +76,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         const { establishmentId, personId } = request.params;
-        await requireEstablishment(ctx, establishmentId);
+        await requireEstablishment(refs, establishmentId);
         const page = await visiblePeople(ctx, actor, establishmentId, { personId, limit: 1 });
         const person = page.items[0];
         // Someone the viewer may not see is reported as absent, not as forbidden: existence is private too.
@@ -91,7 +94,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = requireActor(request);
         const { establishmentId } = request.params;
-        await requireEstablishment(ctx, establishmentId);
+        await requireEstablishment(refs, establishmentId);
         const { kind, cursor, limit } = request.query;
         const after = decodeCursor(cursor, 2) as [string, string] | undefined;
         const onlyOf = seesAllGroups(actor, establishmentId) ? undefined : [actor.personId, ...(await childrenIds(ctx.db, actor.personId))];

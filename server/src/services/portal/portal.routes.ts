@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from '../../kernel/auth/actor.js';
 import { requireActor } from '../../kernel/auth/guard.js';
-import type { PersonCache } from '../../kernel/cache/person-cache.js';
+import type { KeyedCache } from '../../kernel/cache/keyed-cache.js';
 import type { AppContext } from '../../kernel/context.js';
 import { forbidden } from '../../kernel/errors/app-error.js';
 import { visibleTiles } from '../admin/index.js';
@@ -20,7 +20,7 @@ async function loadMe(ctx: AppContext, personId: string, isRelative: boolean) {
 }
 type MeData = Awaited<ReturnType<typeof loadMe>>;
 
-async function me(ctx: AppContext, refs: EstablishmentRefs, cache: PersonCache<MeData>, actor: Actor): Promise<Me> {
+async function me(ctx: AppContext, refs: EstablishmentRefs, cache: KeyedCache<MeData>, actor: Actor): Promise<Me> {
   const isRelative = actor.memberships.some((m) => m.profiles.includes('relative'));
   const { person, ownGroups, children, childGroups, childMemberships } = await cache.get(actor.personId, () => loadMe(ctx, actor.personId, isRelative));
   const establishments = await refs.get([

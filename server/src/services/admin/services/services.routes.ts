@@ -2,6 +2,7 @@ import { EstablishmentParams, HiddenServicesBody, PROFILES, type Profile, Profil
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { requireActor } from '../../../kernel/auth/guard.js';
+import { KeyedCache } from '../../../kernel/cache/keyed-cache.js';
 import type { AppContext } from '../../../kernel/context.js';
 import type { Db } from '../../../kernel/db/database.js';
 import { badRequest, notFound } from '../../../kernel/errors/app-error.js';
@@ -20,11 +21,24 @@ async function hiddenIn(db: Db, establishmentId: string, profiles?: string[]): P
   return new Set((await q.execute()).map((r) => `${r.profile}|${r.service_id}`));
 }
 
+/**
+ * The establishment's hidden services as the home page reads them on every visit: per process for
+ * as long as a cached session (a change made in another process shows within those seconds; in
+ * this one, at once).
+ */
+const hiddenCaches = new WeakMap<AppContext, KeyedCache<Set<string>>>();
+function hiddenCache(ctx: AppContext): KeyedCache<Set<string>> {
+  let cache = hiddenCaches.get(ctx);
+  if (!cache) hiddenCaches.set(ctx, (cache = new KeyedCache(ctx.config.sessionCacheSeconds * 1000, ctx.clock)));
+  return cache;
+}
+
 /** For the portal: the tiles this person sees once the establishment's hidden services are removed. */
 export async function visibleTiles<T extends CatalogueEntry>(ctx: AppContext, actor: Actor, establishmentId: string, tiles: T[]): Promise<T[]> {
   const profiles = actor.memberships.find((m) => m.establishmentId === establishmentId)?.profiles ?? [];
   if (actor.platformAdmin || profiles.length === 0) return tiles;
-  return shownTiles(ctx.rights, actor, establishmentId, tiles, await hiddenIn(ctx.db, establishmentId, profiles));
+  const hidden = await hiddenCache(ctx).get(establishmentId, () => hiddenIn(ctx.db, establishmentId));
+  return shownTiles(ctx.rights, actor, establishmentId, tiles, hidden);
 }
 
 async function settings(ctx: AppContext, establishmentId: string) {
@@ -73,6 +87,7 @@ export function servicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .execute();
           }
         });
+        hiddenCache(ctx).forget([establishmentId]);
         await recordAudit(ctx.db, ctx.clock, { action: 'admin.services.changed', actorId: actor.personId, establishmentId, ip: request.ip, details: { profile, before, hidden } });
         return settings(ctx, establishmentId);
       },

@@ -6,12 +6,12 @@ interface Entry<T> {
 }
 
 /**
- * Values read for one person (what /api/me shows), per process, for as long as a cached session:
- * the same few seconds, and forgotten at once with the person's sessions (SessionStore.forgetPeople,
- * revocations), in every process. Concurrent misses for one person share one load. Bounded: past
+ * Values read from the database per key (a person, an establishment), per process, for a few
+ * seconds. Concurrent misses for one key share one load; `forget` drops a key at once (SessionStore
+ * wires person caches to the invalidation bus, so a change reaches every process). Bounded: past
  * maxEntries the oldest entry goes.
  */
-export class PersonCache<T> {
+export class KeyedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
   constructor(
@@ -24,26 +24,26 @@ export class PersonCache<T> {
     return this.entries.size;
   }
 
-  get(personId: string, load: () => Promise<T>): Promise<T> {
+  get(key: string, load: () => Promise<T>): Promise<T> {
     if (this.lifetimeMs <= 0) return load();
     const now = this.clock.now().getTime();
-    const cached = this.entries.get(personId);
+    const cached = this.entries.get(key);
     if (cached && now - cached.loadedAt < this.lifetimeMs && now >= cached.loadedAt) return cached.value;
-    if (cached) this.entries.delete(personId);
+    if (cached) this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     const entry: Entry<T> = { value: load(), loadedAt: now };
-    this.entries.set(personId, entry);
+    this.entries.set(key, entry);
     // A failed load is not remembered; a forget during the load removes this very entry.
     entry.value.catch(() => {
-      if (this.entries.get(personId) === entry) this.entries.delete(personId);
+      if (this.entries.get(key) === entry) this.entries.delete(key);
     });
     return entry.value;
   }
 
-  forget(personIds: Iterable<string>): void {
-    for (const id of personIds) this.entries.delete(id);
+  forget(keys: Iterable<string>): void {
+    for (const id of keys) this.entries.delete(id);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
-import { PersonCache } from './person-cache.js';
+import { KeyedCache } from './keyed-cache.js';
 
 describe('values cached per person', () => {
   const counting = () => {
@@ -10,7 +10,7 @@ describe('values cached per person', () => {
 
   it('reads once within the lifetime, again after it', async () => {
     const clock = fixedClock('2026-11-25T08:00:00Z');
-    const cache = new PersonCache<number>(5_000, clock);
+    const cache = new KeyedCache<number>(5_000, clock);
     const source = counting();
     expect(await cache.get('alice', source.load)).toBe(1);
     clock.advance(4_999);
@@ -20,7 +20,7 @@ describe('values cached per person', () => {
   });
 
   it('shares one load between concurrent misses, and keeps people apart', async () => {
-    const cache = new PersonCache<number>(5_000, fixedClock('2026-11-25T08:00:00Z'));
+    const cache = new KeyedCache<number>(5_000, fixedClock('2026-11-25T08:00:00Z'));
     const source = counting();
     const [a, b] = await Promise.all([cache.get('alice', source.load), cache.get('alice', source.load)]);
     expect([a, b, source.loads()]).toEqual([1, 1, 1]);
@@ -28,7 +28,7 @@ describe('values cached per person', () => {
   });
 
   it('forgets a person at once, and does not keep a load that a forget overtook', async () => {
-    const cache = new PersonCache<number>(5_000, fixedClock('2026-11-25T08:00:00Z'));
+    const cache = new KeyedCache<number>(5_000, fixedClock('2026-11-25T08:00:00Z'));
     const source = counting();
     await cache.get('alice', source.load);
     cache.forget(['alice']);
@@ -42,11 +42,11 @@ describe('values cached per person', () => {
   });
 
   it('does not remember a failed load, nor anything when the lifetime is zero', async () => {
-    const cache = new PersonCache<number>(5_000, fixedClock('2026-11-25T08:00:00Z'));
+    const cache = new KeyedCache<number>(5_000, fixedClock('2026-11-25T08:00:00Z'));
     await expect(cache.get('alice', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     await Promise.resolve();
     expect(cache.size).toBe(0);
-    const off = new PersonCache<number>(0, fixedClock('2026-11-25T08:00:00Z'));
+    const off = new KeyedCache<number>(0, fixedClock('2026-11-25T08:00:00Z'));
     const source = counting();
     await off.get('alice', source.load);
     await off.get('alice', source.load);
@@ -54,7 +54,7 @@ describe('values cached per person', () => {
   });
 
   it('stays bounded: past the limit the oldest entry goes', async () => {
-    const cache = new PersonCache<number>(5_000, fixedClock('2026-11-25T08:00:00Z'), 2);
+    const cache = new KeyedCache<number>(5_000, fixedClock('2026-11-25T08:00:00Z'), 2);
     const source = counting();
     for (const id of ['a', 'b', 'c']) await cache.get(id, source.load);
     expect(cache.size).toBe(2);

@@ -41,18 +41,23 @@ const TWENTY: Fraction = { n: 20n, d: 1n };
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y) [x, y] = [y, x % y];
+  // A temporary rather than [x, y] = [y, x % y]: no array per step (this runs for every fraction).
+  while (y !== 0n) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
   return x || 1n;
 }
 
 export function fraction(n: bigint, d: bigint = 1n): Fraction {
   if (d === 0n) throw new Error('division by zero');
+  if (d === 1n) return { n, d };
   const sign = d < 0n ? -1n : 1n;
   const g = gcd(n, d);
   return { n: (sign * n) / g, d: (sign * d) / g };
 }
-const add = (a: Fraction, b: Fraction) => fraction(a.n * b.d + b.n * a.d, a.d * b.d);
-const sub = (a: Fraction, b: Fraction) => fraction(a.n * b.d - b.n * a.d, a.d * b.d);
+const add = (a: Fraction, b: Fraction) => (a.d === b.d ? fraction(a.n + b.n, a.d) : fraction(a.n * b.d + b.n * a.d, a.d * b.d));
 const mul = (a: Fraction, b: Fraction) => fraction(a.n * b.n, a.d * b.d);
 const div = (a: Fraction, b: Fraction) => fraction(a.n * b.d, a.d * b.n);
 export const compare = (a: Fraction, b: Fraction) => {
@@ -76,32 +81,45 @@ export function onTwenty(g: Pick<GradeInput, 'scaleCenti' | 'valueCenti' | 'coun
   return fraction(BigInt(g.valueCenti) * 20n, BigInt(g.scaleCenti));
 }
 
-/** One subject's average (on /20) from one student's grades in it; null when nothing counts. */
+/**
+ * One subject's average (on /20) from one student's grades in it; null when nothing counts.
+ * Computed in integers over a common denominator (the scales' least common multiple), with one
+ * reduction at the end: the same exact result as fraction arithmetic, without a gcd per grade.
+ */
 export function subjectAverage(grades: GradeInput[]): Fraction | null {
-  let points = fraction(0n);
-  let weights = fraction(0n);
-  const optional: { value: Fraction; weight: Fraction; id: string }[] = [];
-  let bonus = fraction(0n);
-  for (const g of grades) {
-    const value = onTwenty(g);
-    if (!value) continue;
-    const weight = fraction(BigInt(g.coefficientCenti), 100n);
-    if (weight.n === 0n && g.kind !== 'bonus') continue;
+  const counted = grades.filter((g) => (g.valueCenti !== null || g.countsAsZero) && (g.coefficientCenti !== 0 || g.kind === 'bonus'));
+  if (counted.length === 0) return null;
+  // Every grade on /20 is n / D with D the lcm of the scales (in hundredths): n = value × 20 × D / scale.
+  let D = 1n;
+  for (const g of counted) {
+    const scale = BigInt(g.scaleCenti);
+    D = (D / gcd(D, scale)) * scale;
+  }
+  const TEN = 10n * D;
+  let points = 0n; // Σ n × coefficient (coefficients in hundredths)
+  let weights = 0n; // Σ coefficient
+  let bonus = 0n; // Σ (n − 10·D) × coefficient, for bonus grades above 10/20
+  const optional: { n: bigint; weight: bigint; id: string }[] = [];
+  for (const g of counted) {
+    const n = g.valueCenti === null ? 0n : (BigInt(g.valueCenti) * 20n * D) / BigInt(g.scaleCenti);
+    const weight = BigInt(g.coefficientCenti);
     if (g.kind === 'normal') {
-      points = add(points, mul(value, weight));
-      weights = add(weights, weight);
-    } else if (g.kind === 'optional') optional.push({ value, weight, id: g.assessmentId });
-    else if (compare(value, fraction(10n)) > 0) bonus = add(bonus, mul(sub(value, fraction(10n)), weight));
+      points += n * weight;
+      weights += weight;
+    } else if (g.kind === 'optional') optional.push({ n, weight, id: g.assessmentId });
+    else if (n > TEN) bonus += (n - TEN) * weight;
   }
   // Best first (ties by assessment id, so the result never depends on the order grades arrive in).
-  optional.sort((a, b) => compare(b.value, a.value) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  optional.sort((a, b) => (a.n > b.n ? -1 : a.n < b.n ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const o of optional) {
-    if (weights.n !== 0n && compare(o.value, div(points, weights)) <= 0) break;
-    points = add(points, mul(o.value, o.weight));
-    weights = add(weights, o.weight);
+    // Kept only while above the average so far: n / D > points / (D × weights) ⟺ n × weights > points.
+    if (weights !== 0n && o.n * weights <= points) break;
+    points += o.n * o.weight;
+    weights += o.weight;
   }
-  if (weights.n === 0n) return null;
-  const average = add(div(points, weights), bonus);
+  if (weights === 0n) return null;
+  // points / (D × weights) + bonus / (D × 100), capped at 20.
+  const average = fraction(points * 100n + bonus * weights, D * weights * 100n);
   return compare(average, TWENTY) > 0 ? TWENTY : average;
 }
 
@@ -149,9 +167,11 @@ export function classAverages(
   const subjectIds = [...new Set(grades.map((g) => g.subjectId))].sort();
   const byStudent = new Map<string, Map<string, GradeInput[]>>();
   for (const g of grades) {
-    const own = byStudent.get(g.studentId) ?? new Map<string, GradeInput[]>();
-    byStudent.set(g.studentId, own);
-    own.set(g.subjectId, [...(own.get(g.subjectId) ?? []), g]);
+    let own = byStudent.get(g.studentId);
+    if (!own) byStudent.set(g.studentId, (own = new Map()));
+    const list = own.get(g.subjectId);
+    if (list) list.push(g);
+    else own.set(g.subjectId, [g]);
   }
   const students = new Map<string, { subjects: Map<string, Fraction | null>; general: Fraction | null }>();
   for (const id of studentIds) {

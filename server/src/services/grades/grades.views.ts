@@ -36,6 +36,17 @@ export async function findPeriod(db: Db, establishmentId: string, periodId: stri
   return { id: p.id, name: p.name, startsOn: p.starts_on, endsOn: p.ends_on };
 }
 
+/** Entries grouped by a key, in one pass (the views look them up per assessment and per student). */
+function groupBy(entries: EntryRow[], key: 'assessment_id' | 'student_id'): Map<string, EntryRow[]> {
+  const out = new Map<string, EntryRow[]>();
+  for (const e of entries) {
+    const list = out.get(e[key]);
+    if (list) list.push(e);
+    else out.set(e[key], [e]);
+  }
+  return out;
+}
+
 async function entriesOf(db: Db, assessmentIds: string[]): Promise<EntryRow[]> {
   if (assessmentIds.length === 0) return [];
   return db.selectFrom('grade_entries').select(['assessment_id', 'student_id', 'value_centi', 'special', 'counts_as_zero', 'comment']).where('assessment_id', 'in', assessmentIds).execute();
@@ -65,17 +76,20 @@ export async function gradeSheet(ctx: AppContext, actor: Actor, establishmentId:
     ctx.db,
     assessments.map((a) => a.id),
   );
+  const byAssessment = groupBy(entries, 'assessment_id');
+  const byStudent = groupBy(entries, 'student_id');
+  const assessmentById = new Map(assessments.map((a) => [a.id, a]));
   const averages = new Map<string, Fraction | null>();
   for (const s of students) {
-    const own = entries.filter((e) => e.student_id === s.id);
-    averages.set(s.id, subjectAverage(own.map((e) => toInput(e, assessments.find((a) => a.id === e.assessment_id) as AssessmentLike))));
+    const own = byStudent.get(s.id) ?? [];
+    averages.set(s.id, subjectAverage(own.map((e) => toInput(e, assessmentById.get(e.assessment_id) as AssessmentLike))));
   }
   return {
     group,
     subject,
     students: students.map((s) => ({ id: s.id, displayName: displayName(s.first_name, s.last_name), average: toDisplay(averages.get(s.id) ?? null) })),
     assessments: assessments.map((a) => {
-      const own = entries.filter((e) => e.assessment_id === a.id);
+      const own = byAssessment.get(a.id) ?? [];
       return { ...toAssessment(a), grades: Object.fromEntries(own.map((e) => [e.student_id, toValue(e)])), figures: assessmentFigures(own) };
     }),
     figures: figures(spread(students.map((s) => averages.get(s.id) ?? null))),
@@ -148,6 +162,7 @@ export async function gradeReport(ctx: AppContext, actor: Actor, establishmentId
     new Map(coefficients.map((c) => [c.subject_id, c.coefficient_centi])),
   );
   const mine = result.students.get(q.studentId);
+  const byAssessment = groupBy(entries, 'assessment_id');
   const subjectIds = [...new Set(assessments.map((a) => a.subject_id))];
   return {
     student: { id: person.id, name: displayName(person.first_name, person.last_name) },
@@ -163,7 +178,7 @@ export async function gradeReport(ctx: AppContext, actor: Actor, establishmentId
         classFigures: figures(result.subjects.get(subjectId) ?? { average: null, min: null, max: null }),
         assessments: list.map((a) => {
           const { group: _g, subject: _s, ...rest } = toAssessment(a);
-          const own = entries.filter((e) => e.assessment_id === a.id);
+          const own = byAssessment.get(a.id) ?? [];
           const grade = own.find((e) => e.student_id === q.studentId);
           return { ...rest, grade: grade ? toValue(grade) : null, figures: assessmentFigures(own) };
         }),

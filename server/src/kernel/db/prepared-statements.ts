@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 
-/** Distinct statements a process names; beyond, statements run unnamed (bulk imports vary their text). */
-const MAX_NAMED = 2_000;
+/**
+ * Distinct statements a process names; beyond, statements run unnamed. Each connection keeps a plan
+ * per name in the server's memory, so this bounds it (with the pool size) to some tens of MB.
+ */
+const MAX_NAMED = 500;
+/** Long `in (…)` lists make a new text for every length: those run unnamed. */
+const MAX_VALUES = 64;
 /** Longer texts are bulk writes (multi-row inserts): preparing them would only fill the server's memory. */
 const MAX_TEXT = 8_000;
 
@@ -27,7 +32,7 @@ export function prepareStatementsOn(pool: pg.Pool): void {
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as { query: unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
-      const name = typeof config === 'string' && Array.isArray(values) ? nameOf(config) : undefined;
+      const name = typeof config === 'string' && Array.isArray(values) && values.length <= MAX_VALUES ? nameOf(config) : undefined;
       if (name) return query({ name, text: config, values }, callback);
       return query(config, values, callback);
     };

@@ -28,6 +28,9 @@ import { MailboxPage } from '../services/messaging/pages/MailboxPage';
 import { ThreadPage } from '../services/messaging/pages/ThreadPage';
 import { AgendaPage } from '../services/homework/pages/AgendaPage';
 import { GradesPage } from '../services/grades/pages/GradesPage';
+import { ReasonsPage } from '../services/attendance/pages/ReasonsPage';
+import { RollCallPage } from '../services/attendance/pages/RollCallPage';
+import { VieScolairePage } from '../services/attendance/pages/VieScolairePage';
 import { ReportCardsPage } from '../services/report-cards/pages/ReportCardsPage';
 import { SkillsPage } from '../services/skills/pages/SkillsPage';
 import { ArchivePage } from '../services/homework/pages/ArchivePage';
@@ -119,6 +122,9 @@ export const routes: RouteObject[] = [
           { path: '/cahier-de-textes', element: <TextbookPage /> },
           { path: '/agenda', element: <AgendaPage /> },
           { path: '/notes', element: <GradesPage /> },
+          { path: '/appel', element: <RollCallPage /> },
+          { path: '/vie-scolaire', element: <VieScolairePage /> },
+          { path: '/vie-scolaire/motifs', element: <ReasonsPage /> },
           { path: '/bulletins', element: <ReportCardsPage /> },
           { path: '/competences', element: <SkillsPage /> },
           { path: '/devoirs/:homeworkId/rendu', element: <HandinPage /> },

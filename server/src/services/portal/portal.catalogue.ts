@@ -16,6 +16,8 @@ export const CATALOGUE: { id: string; path: string; right: Right }[] = [
   { id: 'textbook', path: '/cahier-de-textes', right: 'homework.read' },
   { id: 'agenda', path: '/agenda', right: 'homework.agenda' },
   { id: 'grades', path: '/notes', right: 'grades.read' },
+  { id: 'attendance', path: '/appel', right: 'attendance.registers' },
+  { id: 'vie_scolaire', path: '/vie-scolaire', right: 'attendance.settings' },
   { id: 'skills', path: '/competences', right: 'skills.read' },
   { id: 'report_cards', path: '/bulletins', right: 'report_cards.read' },
   { id: 'account', path: '/compte', right: 'account.manage' },

@@ -33,8 +33,8 @@ describeEachDatabase('me and the home page', (database) => {
     const tiles = async (login: string, establishmentId?: string) =>
       (await get(login, `/api/portal/home${establishmentId ? `?establishmentId=${establishmentId}` : ''}`)).json().tiles.map((t: { id: string }) => t.id);
     expect(await tiles('alice.martin')).toEqual(['messaging', 'directory', 'timetable', 'textbook', 'agenda', 'grades', 'skills', 'report_cards', 'account']);
-    expect(await tiles('ada.morel')).toEqual(['messaging', 'directory', 'admin', 'imports', 'communication', 'timetable', 'account']);
-    expect(await tiles('helene.garnier')).toEqual(['messaging', 'directory', 'admin', 'communication', 'timetable', 'textbook', 'grades', 'skills', 'report_cards', 'account']);
+    expect(await tiles('ada.morel')).toEqual(['messaging', 'directory', 'admin', 'imports', 'communication', 'timetable', 'vie_scolaire', 'account']);
+    expect(await tiles('helene.garnier')).toEqual(['messaging', 'directory', 'admin', 'communication', 'timetable', 'textbook', 'grades', 'attendance', 'vie_scolaire', 'skills', 'report_cards', 'account']);
     expect(await tiles('sarah.admin')).toEqual(['establishments', 'audit', 'account']);
     expect(await tiles('remi.martin', 'etab-b')).toEqual(['messaging', 'directory', 'timetable', 'textbook', 'agenda', 'grades', 'skills', 'report_cards', 'account']);
   });

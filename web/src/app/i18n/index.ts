@@ -18,6 +18,7 @@ import { communicationTexts } from '../../services/communication/i18n';
 import { messagingTexts } from '../../services/messaging/i18n';
 import { homeworkTexts } from '../../services/homework/i18n';
 import { gradesTexts } from '../../services/grades/i18n';
+import { attendanceTexts } from '../../services/attendance/i18n';
 import { reportCardsTexts } from '../../services/report-cards/i18n';
 import { skillsTexts } from '../../services/skills/i18n';
 import { timetableTexts } from '../../services/timetable/i18n';
@@ -39,6 +40,7 @@ function resourcesFor(language: Language) {
       timetable: timetableTexts[language],
       homework: homeworkTexts[language],
       grades: gradesTexts[language],
+      attendance: attendanceTexts[language],
       reportCards: reportCardsTexts[language],
       skills: skillsTexts[language],
       messaging: messagingTexts[language],

@@ -6,6 +6,8 @@ const PATHS: Record<string, string[]> = {
   timetable: ['M4 5h16v15H4z', 'M4 9h16', 'M8 3v4M16 3v4', 'M8 13h3M13 13h3M8 16h3'],
   textbook: ['M5 4h11a3 3 0 0 1 3 3v13H8a3 3 0 0 1-3-3z', 'M5 17a3 3 0 0 1 3-3h11', 'M9 8h6'],
   grades: ['M4 20V10M10 20V4M16 20v-7M22 20H2'],
+  attendance: ['M6 4h12v16H6z', 'M9 9l1.5 1.5L13 8', 'M9 15h6'],
+  vie_scolaire: ['M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8z', 'M4 21a8 8 0 0 1 16 0'],
   report_cards: ['M6 3h9l4 4v14H6z', 'M15 3v4h4', 'M9 11h7M9 14h7M9 17h4'],
   skills: ['M12 3l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.4 6.8 19.1l1-5.8L3.5 9.2l5.9-.9z'],
   agenda: ['M9 6h11M9 12h11M9 18h11', 'M4 6l1 1 2-2M4 12l1 1 2-2', 'M4 18h2'],

@@ -1,0 +1,112 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch } from '../../../test/fetch-mock';
+import { makeMe, renderPage } from '../../../test/render';
+import { ReasonsPage } from './ReasonsPage';
+import { VieScolairePage } from './VieScolairePage';
+
+const base = '/api/attendance/establishments/e-1';
+const cpe = (rights: string[]) =>
+  makeMe({
+    memberships: [
+      {
+        establishment: { id: 'e-1', uai: '0750001A', name: 'Collège Jean Moulin', type: 'college' },
+        profiles: ['personnel'],
+        functions: ['cpe'],
+        rights: ['portal.use', ...rights] as never,
+        groups: [],
+      },
+    ],
+  });
+const forgotten = {
+  slotId: 'slot-1',
+  date: '2026-11-23',
+  start: '08:00',
+  end: '09:00',
+  startsAt: '2026-11-23T07:00:00.000Z',
+  endsAt: '2026-11-23T08:00:00.000Z',
+  subject: { id: 's-maths', name: 'Mathématiques' },
+  group: { id: 'g-1', name: '5B' },
+  teacher: { id: 'p-2', name: 'Thomas LEFÈVRE' },
+  room: null,
+  cancelled: false,
+  registerId: null,
+  state: 'todo',
+  minutesLate: 25,
+};
+const event = {
+  id: 'ev-1',
+  student: { id: 'st-1', name: 'Alice MARTIN' },
+  group: { id: 'g-1', name: '5B' },
+  kind: 'late',
+  startsAt: '2026-11-23T07:00:00.000Z',
+  endsAt: '2026-11-23T07:10:00.000Z',
+  minutes: 10,
+  reason: null,
+  justification: 'unjustified',
+  source: 'register',
+  registerId: 'reg-1',
+  comment: null,
+  flagged: false,
+};
+
+describe('VieScolairePage', () => {
+  it('lists the registers not taken, with a link to take them, and the day’s absences', async () => {
+    mockFetch({
+      'GET /api/auth/csrf': () => json({ csrfToken: 't' }),
+      [`GET ${base}/forgotten`]: () => json({ date: '2026-11-23', registers: [forgotten] }),
+      [`GET ${base}/events`]: () => json({ events: [event] }),
+    });
+    renderPage(<VieScolairePage />, { path: '/vie-scolaire', me: cpe(['attendance.manage', 'attendance.settings', 'attendance.registers']) });
+    const table = await screen.findByRole('table', { name: /Appels non faits du/ }, { timeout: 5000 });
+    expect(within(table).getByText('25 min')).toBeTruthy();
+    expect(within(table).getByRole('link', { name: 'Faire l’appel : 5B, Mathématiques, 08:00' }).getAttribute('href')).toBe('/appel?date=2026-11-23&cours=slot-1');
+    const absences = await screen.findByRole('table', { name: /Absences et retards du/ });
+    expect(within(absences).getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'ÉlèveClasseTypeHoraireMotifJustification',
+      'Alice MARTIN5BRetard (10 min) (appel)08:00–08:10—Non justifiée',
+    ]);
+  }, 20_000);
+
+  it('is closed to teachers', () => {
+    renderPage(<VieScolairePage />, { path: '/vie-scolaire', me: cpe(['attendance.registers']) });
+    expect(screen.getByText('Cette page est réservée à la vie scolaire.')).toBeTruthy();
+  });
+});
+
+describe('ReasonsPage', () => {
+  it('adds a reason after checking its code, and saves the settings', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockFetch({
+      'GET /api/auth/csrf': () => json({ csrfToken: 't' }),
+      [`GET ${base}/reasons`]: () => json({ reasons: [{ id: 'r-1', code: 'maladie', label: 'Maladie', countsAsJustified: true, active: true, position: 10 }] }),
+      [`POST ${base}/reasons`]: (call) => json({ id: 'r-2', position: 20, active: true, ...(call.body as object) }, 201),
+      [`GET ${base}/settings`]: () => json({ halfDayBoundary: '12:30', forgottenAfterMinutes: 15 }),
+      [`PUT ${base}/settings`]: (call) => json(call.body),
+    });
+    renderPage(<ReasonsPage />, { path: '/vie-scolaire/motifs', me: cpe(['attendance.manage', 'attendance.settings']) });
+    const table = await screen.findByRole('table', { name: 'Motifs d’absence de l’établissement' }, { timeout: 5000 });
+    expect(within(table).getAllByRole('row')[1]?.textContent).toContain('Maladie');
+
+    const form = screen.getByRole('form', { name: 'Nouveau motif' });
+    await user.type(within(form).getByRole('textbox', { name: /Code/ }), 'Stage!');
+    await user.type(within(form).getByRole('textbox', { name: /Libellé/ }), 'Stage en entreprise');
+    await user.click(within(form).getByRole('button', { name: 'Ajouter le motif' }));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    const code = within(form).getByRole('textbox', { name: /Code/ });
+    await user.clear(code);
+    await user.type(code, 'stage');
+    await user.click(within(form).getByRole('button', { name: 'Ajouter le motif' }));
+    expect(await screen.findByText('Motif enregistré.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ code: 'stage', label: 'Stage en entreprise', countsAsJustified: true, active: true });
+
+    const settings = await screen.findByRole('form', { name: 'Réglages' });
+    const boundary = within(settings).getByRole('textbox', { name: /Fin de la demi-journée/ });
+    await user.clear(boundary);
+    await user.type(boundary, '12:00');
+    await user.click(within(settings).getByRole('button', { name: 'Enregistrer les réglages' }));
+    expect(await within(settings).findByText('Réglages enregistrés.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ halfDayBoundary: '12:00', forgottenAfterMinutes: 15 });
+  }, 30_000);
+});

@@ -20,6 +20,7 @@ import { importsJourneys } from './journeys/imports';
 import { legalJourneys } from './journeys/legal';
 import { homeworkJourneys } from './journeys/homework';
 import { gradesJourneys } from './journeys/grades';
+import { reportCardJourneys } from './journeys/report-card';
 import { homeworkHandinJourneys } from './journeys/homework-handin';
 import { messagingJourneys } from './journeys/messaging';
 import { timelineJourneys } from './journeys/timeline';
@@ -46,6 +47,7 @@ const journeys = [
   ...timelineJourneys,
   ...homeworkJourneys,
   ...gradesJourneys,
+  ...reportCardJourneys,
   ...homeworkHandinJourneys,
   // Last: it hides the directory from the collège's students for a moment (see the journey).
   ...adminConsoleJourneys,

@@ -5,7 +5,12 @@ export interface AcademyState {
   establishments: number;
   people: number;
   hasDemoStudent: boolean;
+  /** demo.student's grades: an académie seeded before the grades scenarios' data has too few. */
+  demoGrades: number;
 }
+
+/** A trimester of ≈ 60 grades for demo.student (server/src/services/grades/grades.seed.ts). */
+const DEMO_GRADES = 50;
 
 /** Establishments, accounts and demo logins in the benchmark database; null when it does not exist. */
 export async function inspectAcademy(url: string): Promise<AcademyState | null> {
@@ -18,12 +23,16 @@ export async function inspectAcademy(url: string): Promise<AcademyState | null> 
   }
   try {
     const tables = await client.query<{ n: string }>(`select count(*) as n from information_schema.tables where table_name in ('establishments', 'people')`);
-    if (Number(tables.rows[0].n) < 2) return { establishments: 0, people: 0, hasDemoStudent: false };
+    if (Number(tables.rows[0].n) < 2) return { establishments: 0, people: 0, hasDemoStudent: false, demoGrades: 0 };
     const { rows } = await client.query<{ e: string; p: string; d: string }>(
       `select (select count(*) from establishments) as e, (select count(*) from people) as p,
               (select count(*) from people where login = 'demo.student') as d`,
     );
-    return { establishments: Number(rows[0].e), people: Number(rows[0].p), hasDemoStudent: Number(rows[0].d) > 0 };
+    const grades = await client.query<{ g: string }>(
+      `select case when to_regclass('grade_entries') is null then 0
+              else (select count(*) from grade_entries e join people p on p.id = e.student_id where p.login = 'demo.student') end as g`,
+    );
+    return { establishments: Number(rows[0].e), people: Number(rows[0].p), hasDemoStudent: Number(rows[0].d) > 0, demoGrades: Number(grades.rows[0]?.g ?? 0) };
   } finally {
     await client.end();
   }
@@ -98,13 +107,15 @@ export async function analyzeIfNeeded(url: string): Promise<string | undefined> 
  */
 export async function ensureAcademy(root: string, url: string, establishments: number, password: string): Promise<{ state: AcademyState; note?: string }> {
   const before = await inspectAcademy(url);
-  const ok = before && before.establishments >= establishments && before.hasDemoStudent;
+  const ok = before && before.establishments >= establishments && before.hasDemoStudent && before.demoGrades >= DEMO_GRADES;
   if (ok) return { state: before };
   const why = !before
     ? 'did not exist'
     : before.establishments < establishments
       ? `had ${before.establishments} establishments (< ${establishments})`
-      : 'had no demo logins';
+      : !before.hasDemoStudent
+        ? 'had no demo logins'
+        : `had ${before.demoGrades} grades for demo.student (an older seed; < ${DEMO_GRADES})`;
   const busy = before ? await otherClients(url) : [];
   if (busy.length > 0) {
     throw new Error(`${url} ${why}, but other clients are connected (${busy.join(', ')}): a seed may be running; not reseeding over it. Retry later or use --skip-postgres.`);

@@ -16,7 +16,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const choiceKey = (component: string, itemId: string | null) => `${component}|${itemId ?? ''}`;
 
 /** Adds one of the establishment's skills under a component, for this subject (or, for the head, all). */
-function NewItemForm({ establishmentId, subjectId }: { establishmentId: string; subjectId: string }) {
+export function NewItemForm({ establishmentId, subjectId }: { establishmentId: string; subjectId: string }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const errorMessage = useErrorMessage();

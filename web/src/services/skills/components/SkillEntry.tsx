@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../app/session';
 import { useFormatDate } from '../../../lib/format';
 import { Loading } from '../../../lib/ui/Page';
 import { SelectInput } from '../../../lib/ui/SelectInput';
 import { useSheet, useTeachings } from '../api';
-import { NewAssessmentForm } from './NewAssessmentForm';
+import { NewAssessmentForm, NewItemForm } from './NewAssessmentForm';
 import { ResultsGrid, skillLabel } from './ResultsGrid';
 
 /**
@@ -14,6 +15,7 @@ import { ResultsGrid, skillLabel } from './ResultsGrid';
  */
 export function SkillEntry({ establishmentId }: { establishmentId: string }) {
   const { t } = useTranslation();
+  const { can } = useSession();
   const formatDate = useFormatDate();
   const teachings = useTeachings(establishmentId);
   const [choice, setChoice] = useState<string | null>(null);
@@ -40,6 +42,12 @@ export function SkillEntry({ establishmentId }: { establishmentId: string }) {
         options={list.map((x) => ({ id: key(x.group.id, x.subject.id), label: `${x.group.name} — ${x.subject.name}` }))}
       />
       {sheet.data?.canEnter ? <NewAssessmentForm key={current} establishmentId={establishmentId} sheet={sheet.data} /> : null}
+      {/* The head and deputies read the grids and add the establishment's skills (for this subject or all). */}
+      {sheet.data && !sheet.data.canEnter && can('skills.manage') ? (
+        <div className="card">
+          <NewItemForm key={current} establishmentId={establishmentId} subjectId={sheet.data.subject.id} />
+        </div>
+      ) : null}
       {sheet.data && sheet.data.assessments.length > 0 ? (
         <table className="skills-table">
           <caption>{t('skills.entry.assessments')}</caption>

@@ -11,6 +11,9 @@ const establishment = { id: 'e-1', uai: '0750001A', name: 'Collège Jean Moulin'
 const teacher = makeMe({
   memberships: [{ establishment, profiles: ['teacher'], functions: [], rights: ['portal.use', 'skills.read', 'skills.write'], groups: [{ id: 'g-5b', name: '5B', kind: 'class', level: '5e' }] }],
 });
+const head = makeMe({
+  memberships: [{ establishment, profiles: ['personnel'], functions: ['head'], rights: ['portal.use', 'skills.read', 'skills.write', 'skills.manage'], groups: [] }],
+});
 const student = makeMe({
   id: 'alice',
   memberships: [{ establishment, profiles: ['student'], functions: [], rights: ['portal.use', 'skills.read'], groups: [{ id: 'g-5b', name: '5B', kind: 'class', level: '5e' }] }],
@@ -76,7 +79,7 @@ const teacherApi = () =>
   });
 
 configure({ asyncUtilTimeout: 5_000 });
-describe('SkillsPage', { timeout: 20_000 }, () => {
+describe('SkillsPage', { timeout: 45_000 }, () => {
   it('lets a teacher enter a class’s levels from the keyboard, the level written in each cell, and saves them in one request', async () => {
     const { calls } = teacherApi();
     renderPage(<SkillsPage />, { path: '/competences', me: teacher });
@@ -137,6 +140,30 @@ describe('SkillsPage', { timeout: 20_000 }, () => {
       ],
     });
     expect(typeof (post?.body as { studentsAt?: unknown } | undefined)?.studentsAt).toBe('string');
+  });
+
+  it('lets the head read a grid without entering it and add a skill shared by every subject', async () => {
+    const { calls } = mockFetch({
+      'GET /api/auth/csrf': () => json({ csrfToken: 't' }),
+      'GET /api/grades/establishments/e-1/periods': () => json({ periods: [] }),
+      [`GET ${base}/teachings`]: () => json({ teachings: [{ group: sheet.group, subject: sheet.subject, canEnter: false }] }),
+      [`GET ${base}/sheet`]: () => json({ ...sheet, canEnter: false }),
+      [`GET ${base}/class`]: () => json(classView),
+      [`POST ${base}/items`]: (call) => json({ id: 'i-new', subject: null, active: true, ...(call.body as object) }, 201),
+    });
+    renderPage(<SkillsPage />, { path: '/competences', me: head });
+    const user = userEvent.setup();
+    expect(await screen.findByRole('heading', { name: 'Compétences des classes' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Créer l’évaluation' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Saisir : Équations' }));
+    // Read only: the levels as text, no list to change them.
+    expect(screen.queryByRole('combobox', { name: /Alice MARTIN/ })).toBeNull();
+    expect(screen.getByRole('table', { name: 'Résultats : Équations' }).textContent).toContain('MF');
+    await user.type(screen.getByRole('textbox', { name: /Intitulé/ }), 'Organiser son travail');
+    await user.click(screen.getByRole('checkbox', { name: 'Pour toutes les matières' }));
+    await user.click(screen.getByRole('button', { name: 'Ajouter' }));
+    expect(await screen.findByText('Compétence ajoutée.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST' && c.path === `${base}/items`)?.body).toEqual({ component: 'D1.1', subjectId: null, label: 'Organiser son travail' });
   });
 
   it('shows a student each component’s positioning and levels as text, in French and in English', async () => {

@@ -29,9 +29,9 @@ const FALLBACK: [ComponentCode, string | null][] = [
 ];
 
 /**
- * Demo skills: for demo.student's class, two skill assessments in each of its first three
- * subjects over the past month (published, the odd absence), the second one beside the
- * subject's first graded assessment when the grades seed made one. Levels lean towards 3.
+ * Demo skills: for demo.student's class, two skill assessments in each of three of its subjects
+ * (maths, French and history when it has them) over the past month (published, the odd absence), the second one beside the
+ * subject's first graded assessment when the grades seed made one. Levels lean upwards.
  * Same seed and `now` ⇒ same rows.
  */
 export async function seedSkills(db: Db, options: { seed: number; now: Date; studentLogin: string }): Promise<void> {
@@ -59,7 +59,8 @@ export async function seedSkills(db: Db, options: { seed: number; now: Date; stu
     db.selectFrom('group_members').select('person_id').where('group_id', '=', student.class_id).where('role', '=', 'student').orderBy('person_id').execute(),
     db.selectFrom('grade_assessments').select(['id', 'subject_id', 'title', 'date']).where('group_id', '=', student.class_id).orderBy('date').orderBy('id').execute(),
   ]);
-  const subjects = [...new Map(teachings.map((t) => [t.subject_id, t])).values()].slice(0, 3);
+  // Subjects with example skills first (maths, French, history: demo.teacher teaches maths), then the others.
+  const subjects = [...new Map(teachings.map((t) => [t.subject_id, t])).values()].sort((a, b) => Number(!ITEMS[a.code]) - Number(!ITEMS[b.code]) || a.code.localeCompare(b.code)).slice(0, 3);
   const items: Insertable<Database['skill_items']>[] = [];
   const assessments: Insertable<Database['skill_assessments']>[] = [];
   const skills: Insertable<Database['skill_assessment_skills']>[] = [];

@@ -28,6 +28,10 @@ import { MailboxPage } from '../services/messaging/pages/MailboxPage';
 import { ThreadPage } from '../services/messaging/pages/ThreadPage';
 import { AgendaPage } from '../services/homework/pages/AgendaPage';
 import { GradesPage } from '../services/grades/pages/GradesPage';
+import { AbsencesPage } from '../services/attendance/justification/pages/AbsencesPage';
+import { JustificationQueuePage } from '../services/attendance/justification/pages/JustificationQueuePage';
+import { StatisticsPage } from '../services/attendance/justification/pages/StatisticsPage';
+import { DisciplinePage } from '../services/discipline/pages/DisciplinePage';
 import { ReasonsPage } from '../services/attendance/pages/ReasonsPage';
 import { RollCallPage } from '../services/attendance/pages/RollCallPage';
 import { VieScolairePage } from '../services/attendance/pages/VieScolairePage';
@@ -122,6 +126,10 @@ export const routes: RouteObject[] = [
           { path: '/cahier-de-textes', element: <TextbookPage /> },
           { path: '/agenda', element: <AgendaPage /> },
           { path: '/notes', element: <GradesPage /> },
+          { path: '/absences', element: <AbsencesPage /> },
+          { path: '/vie-scolaire/justificatifs', element: <JustificationQueuePage /> },
+          { path: '/vie-scolaire/statistiques', element: <StatisticsPage /> },
+          { path: '/vie-scolaire/incidents', element: <DisciplinePage /> },
           { path: '/appel', element: <RollCallPage /> },
           { path: '/vie-scolaire', element: <VieScolairePage /> },
           { path: '/vie-scolaire/motifs', element: <ReasonsPage /> },

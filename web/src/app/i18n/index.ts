@@ -18,6 +18,8 @@ import { communicationTexts } from '../../services/communication/i18n';
 import { messagingTexts } from '../../services/messaging/i18n';
 import { homeworkTexts } from '../../services/homework/i18n';
 import { gradesTexts } from '../../services/grades/i18n';
+import { justificationTexts } from '../../services/attendance/justification/i18n';
+import { disciplineTexts } from '../../services/discipline/i18n';
 import { attendanceTexts } from '../../services/attendance/i18n';
 import { reportCardsTexts } from '../../services/report-cards/i18n';
 import { skillsTexts } from '../../services/skills/i18n';
@@ -40,6 +42,8 @@ function resourcesFor(language: Language) {
       timetable: timetableTexts[language],
       homework: homeworkTexts[language],
       grades: gradesTexts[language],
+      justification: justificationTexts[language],
+      discipline: disciplineTexts[language],
       attendance: attendanceTexts[language],
       reportCards: reportCardsTexts[language],
       skills: skillsTexts[language],

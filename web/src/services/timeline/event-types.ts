@@ -17,6 +17,10 @@ const LINKS: Record<string, (id: string) => string> = {
   report_card: () => '/bulletins',
   // Vie scolaire's page lists the registers not taken.
   attendance_register: () => '/vie-scolaire',
+  // The family's absences page lists the event and the justification's decision.
+  attendance_event: () => '/absences',
+  attendance_student: () => '/vie-scolaire/statistiques',
+  discipline: () => '/vie-scolaire/incidents',
 };
 
 export function linkFor(item: TimelineItem): string | null {

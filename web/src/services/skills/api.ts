@@ -98,3 +98,11 @@ export function useEnterResults(establishmentId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['skills'] }),
   });
 }
+
+export function useDeleteAssessment(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (assessmentId: string) => api.delete<void>(`${base(establishmentId)}/assessments/${encodeURIComponent(assessmentId)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['skills'] }),
+  });
+}

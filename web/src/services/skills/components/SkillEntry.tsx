@@ -5,7 +5,9 @@ import { useSession } from '../../../app/session';
 import { useFormatDate } from '../../../lib/format';
 import { Loading } from '../../../lib/ui/Page';
 import { SelectInput } from '../../../lib/ui/SelectInput';
-import { useSheet, useTeachings } from '../api';
+import { useErrorMessage } from '../../../lib/error-messages';
+import { Notice } from '../../../lib/ui/Notice';
+import { useDeleteAssessment, useSheet, useTeachings } from '../api';
 import { NewAssessmentForm, NewItemForm } from './NewAssessmentForm';
 import { ResultsGrid, skillLabel } from './ResultsGrid';
 
@@ -20,6 +22,10 @@ export function SkillEntry({ establishmentId }: { establishmentId: string }) {
   const teachings = useTeachings(establishmentId);
   const [choice, setChoice] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  // Deleting takes two presses: the second names what goes (the assessment and its results).
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const remove = useDeleteAssessment(establishmentId);
+  const errorMessage = useErrorMessage();
   const list = teachings.data?.teachings ?? [];
   const key = (g: string, s: string) => `${g}|${s}`;
   const current = choice ?? (list[0] ? key(list[0].group.id, list[0].subject.id) : null);
@@ -66,13 +72,40 @@ export function SkillEntry({ establishmentId }: { establishmentId: string }) {
                 <td>
                   <Button className="button button--quiet" onPress={() => setOpen(a.id)} aria-label={`${t('skills.entry.open')} : ${a.title}`}>
                     {t('skills.entry.open')}
-                  </Button>
+                  </Button>{' '}
+                  {sheet.data?.canEnter && deleting !== a.id ? (
+                    <Button className="button button--quiet" onPress={() => setDeleting(a.id)} aria-label={`${t('skills.entry.delete')} : ${a.title}`}>
+                      {t('skills.entry.delete')}
+                    </Button>
+                  ) : null}
+                  {deleting === a.id ? (
+                    <>
+                      <Button
+                        className="button button--danger"
+                        onPress={() =>
+                          remove.mutate(a.id, {
+                            onSuccess: () => {
+                              setDeleting(null);
+                              if (open === a.id) setOpen(null);
+                            },
+                          })
+                        }
+                      >
+                        {t('skills.entry.confirmDelete', { title: a.title })}
+                      </Button>{' '}
+                      <Button className="button button--quiet" onPress={() => setDeleting(null)}>
+                        {t('skills.entry.cancel')}
+                      </Button>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
+      {remove.isError ? <Notice tone="error">{errorMessage(remove.error)}</Notice> : null}
+      {remove.isSuccess ? <p role="status">{t('skills.entry.deleted')}</p> : null}
       {opened && sheet.data ? <ResultsGrid key={opened.id} establishmentId={establishmentId} sheet={sheet.data} assessment={opened} /> : null}
     </section>
   );

@@ -76,6 +76,7 @@ const teacherApi = () =>
     [`GET ${base}/class`]: () => json(classView),
     [`PUT ${base}/assessments/a-1/results`]: () => new Response(null, { status: 204 }),
     [`POST ${base}/assessments`]: (call) => json({ ...sheet.assessments[0], id: 'a-2', ...(call.body as object) }, 201),
+    [`DELETE ${base}/assessments/a-1`]: () => new Response(null, { status: 204 }),
   });
 
 configure({ asyncUtilTimeout: 5_000 });
@@ -115,6 +116,12 @@ describe('SkillsPage', { timeout: 45_000 }, () => {
     // The class view: students × components, the positioning written out for screen readers.
     const table = await screen.findByTestId('skills-class');
     expect(within(table).getByText('Maîtrise satisfaisante')).toBeTruthy();
+    // Deleting asks once more, naming what goes.
+    await user.click(screen.getByRole('button', { name: 'Supprimer : Équations' }));
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Supprimer « Équations » et tous ses résultats' }));
+    expect(await screen.findByText('Évaluation supprimée.')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual([`${base}/assessments/a-1`]);
   });
 
   it('creates a skills-only assessment with the components and school skills ticked, or asks for one', async () => {

@@ -109,7 +109,7 @@ export type AttendanceFigures = z.infer<typeof AttendanceFigures>;
 
 export const StudentStatistics = z.object({ student: Ref, figures: AttendanceFigures, aboveThreshold: z.boolean() });
 export type StudentStatistics = z.infer<typeof StudentStatistics>;
-export const ClassStatistics = z.object({ group: Ref, from: IsoDate, to: IsoDate, total: AttendanceFigures, students: z.array(StudentStatistics) });
+export const ClassStatistics = z.object({ group: Ref, from: IsoDate, to: IsoDate, halfDayBoundary: z.string(), total: AttendanceFigures, students: z.array(StudentStatistics) });
 export type ClassStatistics = z.infer<typeof ClassStatistics>;
 export const StatisticsQuery = z.object({ groupId: Id.optional(), studentId: Id.optional(), from: IsoDate.optional(), to: IsoDate.optional() });
 

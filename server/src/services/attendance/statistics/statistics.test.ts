@@ -96,6 +96,7 @@ describeEachDatabase('attendance statistics and alert thresholds', (database) =>
     const res = await call('carl.blanc', 'GET', 'statistics/class?groupId=a-5b&from=2026-11-23&to=2026-11-25');
     expect(res.statusCode, res.body).toBe(200);
     const stats = res.json<ClassStatistics>();
+    expect(stats.halfDayBoundary).toBe('12:30');
     const alice = stats.students.find((s) => s.student.id === 'alice');
     // Lessons: Monday am/pm, Tuesday am/pm, Wednesday am = 5 half-days. Alice: Monday am, pm, Tuesday am, pm,
     // Wednesday am absent (Tuesday pm and Wednesday justified) → 5 half-days, 2 justified, 3 unjustified, 100 %.

@@ -60,7 +60,8 @@ export async function classStatistics(ctx: AppContext, actor: Actor, establishme
       : [],
   );
   const rows = students.map((s) => ({ student: { id: s.id, name: displayName(s.first_name, s.last_name) }, figures: figures.get(s.id) as StudentStatistics['figures'], aboveThreshold: above.has(s.id) }));
-  return { group, from, to, total: totalOf(rows.map((r) => r.figures)), students: rows };
+  const settings = await ctx.db.selectFrom('attendance_settings').select('half_day_boundary').where('establishment_id', '=', establishmentId).executeTakeFirst();
+  return { group, from, to, halfDayBoundary: settings?.half_day_boundary ?? '12:30', total: totalOf(rows.map((r) => r.figures)), students: rows };
 }
 
 /** One student's figures: for vie scolaire, the student and their relatives. */

@@ -89,7 +89,7 @@ export async function readReportCard(ctx: AppContext, actor: Actor, establishmen
     ctx.db.selectFrom('establishments').select('name').where('id', '=', establishmentId).executeTakeFirstOrThrow(),
     ctx.db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('id', '=', studentId).executeTakeFirstOrThrow(),
   ]);
-  const mine = snapshot.students[studentId];
+  const mine = snapshot.students.find((s) => s.id === studentId);
   return {
     councilId: row.id,
     establishment: establishment.name,

@@ -110,7 +110,7 @@ export async function closeCouncil(ctx: AppContext, actor: Actor, establishmentI
       .executeTakeFirst();
     if (Number(closed.numUpdatedRows) === 0) throw new AppError('report_cards.council_closed', 409);
     // One row per student of the bulletins, so a student finds their bulletin even after changing class.
-    const students = Object.keys(snapshot.students);
+    const students = snapshot.students.map((s) => s.id);
     if (students.length)
       await trx
         .insertInto('report_card_students')
@@ -178,7 +178,7 @@ export async function announceDue(trx: Db, clock: Clock, councilIds?: string[]):
   for (const c of await query.execute()) {
     const claimed = await trx.updateTable('report_card_councils').set({ notified_at: now }).where('id', '=', c.id).where('notified_at', 'is', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) continue;
-    const students = Object.keys((JSON.parse(c.snapshot_json ?? '{}') as { students?: Record<string, unknown> }).students ?? {});
+    const students = ((JSON.parse(c.snapshot_json ?? '{}') as { students?: { id: string }[] }).students ?? []).map((s) => s.id);
     const guardians = students.length
       ? await trx.selectFrom('relatives').select('relative_id').where('student_id', 'in', students).where('legal_guardian', '=', 1).execute()
       : [];

@@ -56,7 +56,7 @@ export async function appreciationGrid(ctx: AppContext, actor: Actor, establishm
     editable: teacher && row?.state !== 'closed',
     classFigures: snapshot.subjects.find((s) => s.id === subject.id)?.figures ?? { average: null, min: null, max: null },
     students: students.map((s) => {
-      const frozen = snapshot.students[s.id];
+      const frozen = snapshot.students.find((x) => x.id === s.id);
       return {
         id: s.id,
         name: frozen?.name ?? displayName(s.first_name, s.last_name),
@@ -185,7 +185,8 @@ export async function councilSheet(ctx: AppContext, actor: Actor, establishmentI
     canWriteGeneral: open && (headTeacher || chairs),
     canDecide: open && chairs,
     generalFigures: snapshot.general,
-    students: Object.entries(snapshot.students).map(([id, s]) => {
+    students: snapshot.students.map((s) => {
+      const { id } = s;
       const own = fields.find((f) => f.student_id === id);
       return {
         id,

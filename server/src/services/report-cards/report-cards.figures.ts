@@ -21,7 +21,8 @@ export interface ClassSnapshot {
   computedAt: string;
   subjects: { id: string; name: string; coefficient: number; figures: Figures }[];
   general: Figures;
-  students: Record<string, { name: string; general: number | null; subjects: { id: string; average: number | null; teachers: string[] }[] }>;
+  /** In the class's order (last name, first name); an array, so the order survives JSON. */
+  students: { id: string; name: string; general: number | null; subjects: { id: string; average: number | null; teachers: string[] }[] }[];
 }
 
 /** The students of a class, as a subquery (set-wise callers). */
@@ -97,7 +98,7 @@ export async function classSnapshot(db: Db, establishmentId: string, classId: st
   for (const m of memberships) groupsOf.set(m.person_id, (groupsOf.get(m.person_id) ?? new Set()).add(m.group_id));
   const graded = new Set(rows.map((r) => `${r.student_id}|${r.subject_id}`));
 
-  const snapshotStudents: ClassSnapshot['students'] = {};
+  const snapshotStudents: ClassSnapshot['students'] = [];
   for (const s of students) {
     const groups = groupsOf.get(s.id) ?? new Set<string>();
     const own = result.students.get(s.id);
@@ -107,7 +108,7 @@ export async function classSnapshot(db: Db, establishmentId: string, classId: st
         return { id: subjectId, average: toDisplay(own?.subjects.get(subjectId) ?? null), teachers };
       })
       .filter((x) => x.teachers.length > 0 || graded.has(`${s.id}|${x.id}`));
-    snapshotStudents[s.id] = { name: displayName(s.first_name, s.last_name), general: toDisplay(own?.general ?? null), subjects };
+    snapshotStudents.push({ id: s.id, name: displayName(s.first_name, s.last_name), general: toDisplay(own?.general ?? null), subjects });
   }
   return {
     computedAt: at,

@@ -50,7 +50,8 @@ export async function seedReportCards(db: Db, options: { seed: number; now: Date
   const councilId = rng.id();
   const appreciations: Insertable<Database['report_card_appreciations']>[] = [];
   const students: Insertable<Database['report_card_students']>[] = [];
-  for (const [studentId, s] of Object.entries(snapshot.students)) {
+  for (const s of snapshot.students) {
+    const studentId = s.id;
     for (const subject of s.subjects) {
       const texts = pick(SUBJECT_TEXTS, subject.average);
       appreciations.push({

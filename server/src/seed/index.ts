@@ -6,6 +6,7 @@ import { createContext, type SeedContext } from './people.js';
 import { Rng } from './prng.js';
 import { seedSchoolLife } from './school-life.js';
 import { seedGrades } from '../services/grades/grades.seed.js';
+import { seedAttendance } from '../services/attendance/attendance.seed.js';
 import { seedReportCards } from '../services/report-cards/report-cards.seed.js';
 import { seedSkills } from '../services/skills/index.js';
 import { addCounts, emptyCounts, type TableCounts } from './rows.js';
@@ -122,6 +123,8 @@ export async function seedPlatform(db: Db, options: SeedPlatformOptions): Promis
   await seedSchoolLife(db, { seed, now, teacherLogin: 'demo.teacher', studentLogin: 'demo.student' });
   // Grades of demo.student's class, so the grades page has something to show.
   await seedGrades(db, { seed, now, studentLogin: 'demo.student' });
+  // Registers of 5B's past weeks with a few absences, and demo.teacher's registers of today to take.
+  await seedAttendance(db, { seed, now, teacherLogin: 'demo.teacher', studentLogin: 'demo.student' });
   // The first trimester's bulletins of that class, published, so demo.parent can download one.
   await seedReportCards(db, { seed, now, studentLogin: 'demo.student' });
   // A few skill assessments for the same class (one beside a graded assessment per subject).

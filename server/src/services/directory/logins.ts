@@ -9,7 +9,7 @@ const stemOf = (login: string) => login.replace(/\d+$/, '');
 /**
  * Hands out unique logins "prenom.nom", then "prenom.nom2", "prenom.nom3"… on collision (the
  * lowest free suffix). `prime` reads the logins taken for a whole batch of names at once: one
- * indexed equality on the login's stem (its letters without trailing digits) per 500 names, so
+ * indexed equality on the login's stem (its letters without trailing digits) per 2,000 names, so
  * the cost follows the batch, not the size of the platform. Another import may take a login
  * between `prime` and the insert: the unique index on `people.login` refuses it, and the caller
  * retries its transaction (`withLoginRetry`).
@@ -22,8 +22,8 @@ export class LoginAllocator {
   /** Reads the logins taken for many people at once, before allocating. */
   async prime(names: { firstName: string; lastName: string }[]): Promise<void> {
     const bases = [...new Set(names.map((n) => loginBase(n.firstName, n.lastName)))].filter((b) => !this.taken.has(b));
-    for (let i = 0; i < bases.length; i += 500) {
-      const part = bases.slice(i, i + 500);
+    for (let i = 0; i < bases.length; i += 2000) {
+      const part = bases.slice(i, i + 2000);
       const stems = [...new Set(part.map(stemOf))];
       const rows = await this.db.selectFrom('people').select('login').where(LOGIN_STEM, 'in', stems).execute();
       const byStem = new Map<string, string[]>();

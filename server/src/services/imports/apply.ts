@@ -12,7 +12,8 @@ import { type ExistingState, type ImportPlan, NATIONAL_SOURCES } from './plan.ty
 
 /** Accounts start unactivated: their codes go on the activation letters. */
 const ACTIVATION_DAYS = 120;
-const BATCH = 400;
+/** Ids per lookup or delete: a collège's students in one statement, far below SQLite's parameter limit. */
+const BATCH = 2000;
 
 export interface CreatedAccount {
   externalId: string;

@@ -4,6 +4,7 @@ import { newId } from '../../kernel/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { applyPlan } from './apply.js';
 import { withoutJit } from './bulk.js';
+import { withLoginRetry } from './login-retry.js';
 import type { EstablishmentFeed } from './feed.js';
 import { findEstablishmentByUai, loadExistingState } from './imports.queries.js';
 import { type PlanOptions, planImport } from './plan.js';
@@ -71,15 +72,17 @@ export async function runImport(db: Db, clock: Clock, feed: EstablishmentFeed, o
     await record(db, report);
     return { runId, report };
   }
-  const report = await db.transaction().execute(async (trx) => {
-    await withoutJit(trx);
-    const state = await loadExistingState(trx, establishment, feed);
-    const plan = planImport(feed, state, options);
-    const created = await applyPlan(trx, clock, feed, state, plan);
-    await auditNationalOverride(trx, clock, plan, options.requestedBy ?? null);
-    const result = buildReport(plan, { applied: true, created });
-    await record(trx, result);
-    return result;
-  });
+  const report = await withLoginRetry(() =>
+    db.transaction().execute(async (trx) => {
+      await withoutJit(trx);
+      const state = await loadExistingState(trx, establishment, feed);
+      const plan = planImport(feed, state, options);
+      const created = await applyPlan(trx, clock, feed, state, plan);
+      await auditNationalOverride(trx, clock, plan, options.requestedBy ?? null);
+      const result = buildReport(plan, { applied: true, created });
+      await record(trx, result);
+      return result;
+    }),
+  );
   return { runId, report };
 }

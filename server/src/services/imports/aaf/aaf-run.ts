@@ -5,6 +5,7 @@ import type { Db } from '../../../kernel/db/database.js';
 import { newId } from '../../../kernel/ids.js';
 import { applyPlan } from '../apply.js';
 import { withoutJit } from '../bulk.js';
+import { withLoginRetry } from '../login-retry.js';
 import { UnusableFileError } from '../feed.js';
 import { chunks, findEstablishmentByUai, loadExistingState } from '../imports.queries.js';
 import { UnknownEstablishmentError } from '../imports.usecases.js';
@@ -129,7 +130,10 @@ export async function runAafImport(db: Db, clock: Clock, options: AafRunOptions)
       } else if (accounts === 0 && !visit.has(uai)) {
         section = { uai, name: establishment.name, status: 'skipped', accounts, message: 'No account of the feed belongs to this establishment: left unchanged.' };
       } else {
-        section = await importEstablishment(ctx, establishment, accounts, await prepared.get(uai)!);
+        const first = prepared.get(uai)!;
+        // A retry (another import took a login first) starts again from staging: the feed built
+        // for the first attempt was completed from a state that has changed since.
+        section = await withLoginRetry(async (retry) => importEstablishment(ctx, establishment, accounts, retry === 0 ? await first : await prepareEstablishment(ctx, establishment)));
       }
       prepared.delete(uai);
       done += 1;

@@ -152,7 +152,7 @@ export async function peopleOf(db: Db, runId: string, uai: string): Promise<Stag
 /** Staged relatives by id (those the establishment's students name). */
 export async function relativesById(db: Db, runId: string, ids: string[]): Promise<StagedRow[]> {
   const rows: StagedRow[] = [];
-  for (const part of chunks(ids, 500)) {
+  for (const part of chunks(ids, 2000)) {
     const found = await db.selectFrom('aaf_staging').select(['kind', 'external_id', 'payload']).where('run_id', '=', runId).where('kind', '=', 'relative').where('external_id', 'in', part).execute();
     rows.push(...found.map(parse));
   }

@@ -20,7 +20,6 @@ import { importsJourneys } from './journeys/imports';
 import { legalJourneys } from './journeys/legal';
 import { homeworkJourneys } from './journeys/homework';
 import { gradesJourneys } from './journeys/grades';
-import { attendanceJourneys } from './journeys/attendance-register';
 import { reportCardJourneys } from './journeys/report-card';
 import { homeworkHandinJourneys } from './journeys/homework-handin';
 import { attendanceJustifyJourneys } from './journeys/attendance-justify';
@@ -49,7 +48,6 @@ const journeys = [
   ...timelineJourneys,
   ...homeworkJourneys,
   ...gradesJourneys,
-  ...attendanceJourneys,
   ...reportCardJourneys,
   ...homeworkHandinJourneys,
   ...attendanceJustifyJourneys,

@@ -1,4 +1,4 @@
-import type { GradePeriod, SkillSheet } from '@preau/contracts';
+import type { GradePeriod, SkillResultValue, SkillSheet } from '@preau/contracts';
 import type { Actor } from '../../kernel/auth/actor.js';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/database.js';
@@ -54,17 +54,18 @@ export async function skillSheet(ctx: AppContext, actor: Actor, establishmentId:
     assessments.flatMap((a) => a.skills.map((s) => s.id)),
     students.map((s) => s.id),
   );
+  const bySkill = new Map<string, Record<string, SkillResultValue>>();
+  for (const r of results) {
+    const row = bySkill.get(r.skill_id) ?? {};
+    row[r.student_id] = resultValue(r);
+    bySkill.set(r.skill_id, row);
+  }
   return {
     group,
     subject,
     canEnter: teaches !== undefined,
     students,
-    assessments: assessments.map((a) => ({
-      ...a,
-      results: Object.fromEntries(
-        a.skills.map((s) => [s.id, Object.fromEntries(results.filter((r) => r.skill_id === s.id).map((r) => [r.student_id, resultValue(r)]))]),
-      ),
-    })),
+    assessments: assessments.map((a) => ({ ...a, results: Object.fromEntries(a.skills.map((s) => [s.id, bySkill.get(s.id) ?? {}])) })),
     gradeAssessments: graded,
   };
 }

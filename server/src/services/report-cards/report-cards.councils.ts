@@ -3,7 +3,7 @@ import type { Actor } from '../../kernel/auth/actor.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/database.js';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError, badRequest, notFound } from '../../kernel/errors/app-error.js';
 import { emitEvent } from '../../kernel/events/index.js';
@@ -40,14 +40,31 @@ export async function requirePeriod(db: Db, establishmentId: string, periodId: s
   return { id: p.id, name: p.name, startsOn: p.starts_on, endsOn: p.ends_on, last: index === periods.length - 1 };
 }
 
-export function findCouncil(db: Db, groupId: string, periodId: string): Promise<CouncilRow | undefined> {
-  return db.selectFrom('report_card_councils').selectAll().where('group_id', '=', groupId).where('period_id', '=', periodId).executeTakeFirst();
+/**
+ * The council of a class for a period. The head saves the periods as a whole, which gives them new
+ * ids: a council is also found by the period's dates (the same trimester under a new id), the
+ * exact id first.
+ */
+export function findCouncil(db: Db, groupId: string, period: Pick<PeriodRef, 'id' | 'startsOn' | 'endsOn'>): Promise<CouncilRow | undefined> {
+  return db
+    .selectFrom('report_card_councils')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where((eb) => eb.or([eb('period_id', '=', period.id), eb.and([eb('period_starts_on', '=', period.startsOn), eb('period_ends_on', '=', period.endsOn)])]))
+    .orderBy(sql`case when period_id = ${period.id} then 0 else 1 end`)
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The council row, created open on the first write (two writers at once: one row, by the unique key). */
 export async function ensureCouncil(trx: Db, clock: Clock, establishmentId: string, group: ClassRef, period: PeriodRef): Promise<CouncilRow> {
-  const existing = await findCouncil(trx, group.id, period.id);
-  if (existing) return existing;
+  const existing = await findCouncil(trx, group.id, period);
+  if (existing?.period_id === period.id) return existing;
+  if (existing) {
+    // The same dates under a new period id: the council follows the period (and its new name).
+    await trx.updateTable('report_card_councils').set({ period_id: period.id, period_name: period.name }).where('id', '=', existing.id).execute();
+    return { ...existing, period_id: period.id, period_name: period.name };
+  }
   const now = clock.now().toISOString();
   await trx
     .insertInto('report_card_councils')
@@ -66,7 +83,7 @@ export async function ensureCouncil(trx: Db, clock: Clock, establishmentId: stri
     })
     .onConflict((oc) => oc.columns(['group_id', 'period_id']).doNothing())
     .execute();
-  return (await findCouncil(trx, group.id, period.id)) as CouncilRow;
+  return (await findCouncil(trx, group.id, period)) as CouncilRow;
 }
 
 export const isPublished = (row: Pick<CouncilRow, 'state' | 'publish_at'> | undefined, now: Date) =>
@@ -118,14 +135,14 @@ export async function closeCouncil(ctx: AppContext, actor: Actor, establishmentI
         .onConflict((oc) => oc.columns(['council_id', 'student_id']).doNothing())
         .execute();
   });
-  return toCouncil(await findCouncil(ctx.db, group.id, period.id), group, period, now);
+  return toCouncil(await findCouncil(ctx.db, group.id, period), group, period, now);
 }
 
 /** Back to open (a correction after the council), as long as the bulletins are not published. */
 export async function reopenCouncil(ctx: AppContext, establishmentId: string, q: CouncilQuery): Promise<Council> {
   const { group, period } = await councilFor(ctx, establishmentId, q);
   const now = ctx.clock.now();
-  const row = await findCouncil(ctx.db, group.id, period.id);
+  const row = await findCouncil(ctx.db, group.id, period);
   if (row?.state !== 'closed') throw new AppError('report_cards.not_closed', 409);
   if (isPublished(row, now)) throw new AppError('report_cards.already_published', 409);
   await ctx.db
@@ -134,7 +151,7 @@ export async function reopenCouncil(ctx: AppContext, establishmentId: string, q:
     .where('id', '=', row.id)
     .where('notified_at', 'is', null)
     .execute();
-  return toCouncil(await findCouncil(ctx.db, group.id, period.id), group, period, now);
+  return toCouncil(await findCouncil(ctx.db, group.id, period), group, period, now);
 }
 
 /**
@@ -145,7 +162,7 @@ export async function reopenCouncil(ctx: AppContext, establishmentId: string, q:
 export async function publishCouncil(ctx: AppContext, establishmentId: string, body: PublishCouncil & { publishAt: string | null }): Promise<Council> {
   const { group, period } = await councilFor(ctx, establishmentId, body);
   const now = ctx.clock.now();
-  const row = await findCouncil(ctx.db, group.id, period.id);
+  const row = await findCouncil(ctx.db, group.id, period);
   if (row?.state !== 'closed') throw new AppError('report_cards.not_closed', 409);
   if (isPublished(row, now)) throw new AppError('report_cards.already_published', 409);
   const publishAt = body.publishAt ? new Date(body.publishAt).toISOString() : now.toISOString();
@@ -153,7 +170,7 @@ export async function publishCouncil(ctx: AppContext, establishmentId: string, b
     await trx.updateTable('report_card_councils').set({ publish_at: publishAt, updated_at: now.toISOString() }).where('id', '=', row.id).execute();
     await announceDue(trx, ctx.clock, [row.id]);
   });
-  return toCouncil(await findCouncil(ctx.db, group.id, period.id), group, period, now);
+  return toCouncil(await findCouncil(ctx.db, group.id, period), group, period, now);
 }
 
 /**

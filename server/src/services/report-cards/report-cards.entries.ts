@@ -18,7 +18,7 @@ export async function snapshotOf(db: Db, establishmentId: string, row: CouncilRo
 
 async function scope(ctx: AppContext, establishmentId: string, q: CouncilQuery) {
   const [group, period] = await Promise.all([requireClass(ctx.db, establishmentId, q.groupId), requirePeriod(ctx.db, establishmentId, q.periodId)]);
-  return { group, period, row: await findCouncil(ctx.db, group.id, period.id) };
+  return { group, period, row: await findCouncil(ctx.db, group.id, period) };
 }
 
 /** Every listed student must be one of `allowed` (a subquery of ids): 400 on the first that is not. */

@@ -168,4 +168,24 @@ describeEachDatabase('report cards: appreciations and the class council', (datab
     expect((await w.send('helene.garnier', 'POST', 'council/close', w.council())).statusCode).toBe(200);
     expect((await w.send('helene.garnier', 'POST', 'council/reopen', { groupId: 'a-5b', periodId: w.t2 })).statusCode).toBe(409);
   });
+
+  it('finds the council again when the head saves the periods (new ids, same dates)', async () => {
+    const saved = await w.grades('helene.garnier', 'PUT', 'periods', {
+      periods: [
+        { name: 'Premier trimestre', startsOn: '2026-09-01', endsOn: '2026-11-30' },
+        { name: 'Trimestre 2', startsOn: '2026-12-01', endsOn: '2027-03-15' },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const t1 = (await w.get('theo.petit', 'classes')).json<ReportCardClasses>().periods[0]?.id as string;
+    expect(t1).not.toBe(w.t1);
+    const grid = (await w.get('theo.petit', `appreciations?groupId=a-5b&periodId=${t1}&subjectId=a-maths`)).json<AppreciationGrid>();
+    expect(grid.council).toMatchObject({ state: 'closed', period: { id: t1, name: 'Trimestre 1' } });
+    expect(grid.students.find((s) => s.id === 'alice')?.appreciation).toBe('Bon trimestre, continuez.');
+    // Reopened and written under the new id, it is still one council, now under the new id and name.
+    expect((await w.send('helene.garnier', 'POST', 'council/reopen', { groupId: 'a-5b', periodId: t1 })).statusCode).toBe(200);
+    expect((await w.send('theo.petit', 'PUT', 'appreciations', { groupId: 'a-5b', periodId: t1, subjectId: 'a-maths', appreciations: [{ studentId: 'bob', text: 'Très bien.' }] })).statusCode).toBe(204);
+    const councils = await database().db.selectFrom('report_card_councils').select(['period_id', 'period_name']).where('group_id', '=', 'a-5b').where('period_starts_on', '=', '2026-09-01').execute();
+    expect(councils).toEqual([{ period_id: t1, period_name: 'Premier trimestre' }]);
+  });
 });

@@ -9,6 +9,8 @@ import { seedGrades } from '../services/grades/grades.seed.js';
 import { seedAttendance } from '../services/attendance/attendance.seed.js';
 import { seedReportCards } from '../services/report-cards/report-cards.seed.js';
 import { seedSkills } from '../services/skills/index.js';
+import { seedDiscipline } from '../services/discipline/discipline.seed.js';
+import { seedJustification } from '../services/attendance/justification/justification.seed.js';
 import { addCounts, emptyCounts, type TableCounts } from './rows.js';
 import { type SeedEstablishmentType, SHAPES } from './shapes.js';
 
@@ -125,6 +127,10 @@ export async function seedPlatform(db: Db, options: SeedPlatformOptions): Promis
   await seedGrades(db, { seed, now, studentLogin: 'demo.student' });
   // Registers of 5B's past weeks with a few absences, and demo.teacher's registers of today to take.
   await seedAttendance(db, { seed, now, teacherLogin: 'demo.teacher', studentLogin: 'demo.student' });
+  // Those events are history: nothing is announced at start; demo.parent justifies the unjustified one.
+  await seedJustification(db, { now });
+  // A published incident and detention for demo.student (and an unpublished remark).
+  await seedDiscipline(db, { seed, now, teacherLogin: 'demo.teacher', studentLogin: 'demo.student' });
   // The first trimester's bulletins of that class, published, so demo.parent can download one.
   await seedReportCards(db, { seed, now, studentLogin: 'demo.student' });
   // A few skill assessments for the same class (one beside a graded assessment per subject).

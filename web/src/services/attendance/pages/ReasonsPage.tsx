@@ -38,7 +38,7 @@ export function ReasonsPage() {
       {remove.isError ? <Notice tone="error">{errorMessage(remove.error)}</Notice> : null}
       {message ? <Notice tone="success">{message}</Notice> : null}
       {reasons.data ? (
-        <div className="roll-table-wrap">
+        <section className="roll-table-wrap" tabIndex={0} aria-label={t('attendance.reasons.caption')}>
           <table className="roll-table">
             <caption>{t('attendance.reasons.caption')}</caption>
             <thead>
@@ -73,7 +73,7 @@ export function ReasonsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
       <ReasonForm
         key={editing?.id ?? 'new'}

@@ -51,7 +51,7 @@ export function VieScolairePage() {
       {forgotten.isError ? <Notice tone="error">{errorMessage(forgotten.error)}</Notice> : null}
       {forgotten.data && forgotten.data.registers.length === 0 ? <p>{t('attendance.vieScolaire.noForgotten')}</p> : null}
       {forgotten.data && forgotten.data.registers.length > 0 ? (
-        <div className="roll-table-wrap">
+        <section className="roll-table-wrap" tabIndex={0} aria-label={t('attendance.vieScolaire.forgottenCaption', { date: day })}>
           <table className="roll-table">
             <caption>{t('attendance.vieScolaire.forgottenCaption', { date: day })}</caption>
             <thead>
@@ -81,7 +81,7 @@ export function VieScolairePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
 
       <h2>{t('attendance.vieScolaire.absencesTitle')}</h2>
@@ -89,7 +89,7 @@ export function VieScolairePage() {
       {events.isError ? <Notice tone="error">{errorMessage(events.error)}</Notice> : null}
       {events.data && events.data.events.length === 0 ? <p>{t('attendance.vieScolaire.noAbsence')}</p> : null}
       {events.data && events.data.events.length > 0 ? (
-        <div className="roll-table-wrap">
+        <section className="roll-table-wrap" tabIndex={0} aria-label={t('attendance.vieScolaire.absencesCaption', { date: day })}>
           <table className="roll-table">
             <caption>{t('attendance.vieScolaire.absencesCaption', { date: day })}</caption>
             <thead>
@@ -120,7 +120,7 @@ export function VieScolairePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
     </Page>
   );

@@ -23,6 +23,7 @@ import { gradesJourneys } from './journeys/grades';
 import { attendanceJourneys } from './journeys/attendance-register';
 import { reportCardJourneys } from './journeys/report-card';
 import { homeworkHandinJourneys } from './journeys/homework-handin';
+import { attendanceJustifyJourneys } from './journeys/attendance-justify';
 import { messagingJourneys } from './journeys/messaging';
 import { timelineJourneys } from './journeys/timeline';
 import { portalJourneys } from './journeys/portal';
@@ -51,6 +52,7 @@ const journeys = [
   ...attendanceJourneys,
   ...reportCardJourneys,
   ...homeworkHandinJourneys,
+  ...attendanceJustifyJourneys,
   // Last: it hides the directory from the collège's students for a moment (see the journey).
   ...adminConsoleJourneys,
 ].filter((j) => !process.env.PREAU_E2E_ONLY || j.name.includes(process.env.PREAU_E2E_ONLY));

@@ -146,6 +146,9 @@ describeEachDatabase('grades: class averages and subject coefficients', (databas
     expect(await classes('theo.petit')).toEqual(['a-5b']);
     expect(await classes('tina.roux')).toEqual([]);
     expect(await classes('alice.martin')).toEqual([]);
+    expect((await call('helene.garnier', 'GET', 'classes', undefined, 'etab-b')).statusCode).toBe(403);
+    expect((await call('tom.girard', 'GET', 'classes')).statusCode).toBe(403);
+    expect((await call('gaston.henry', 'GET', 'classes')).statusCode).toBe(403);
   });
 
   it('edits an assessment (title, date, scale, coefficient, kind, publication) for its teacher only, refusing bad input unchanged', async () => {

@@ -18,10 +18,13 @@ export function ClassAveragesTable({ data }: { data: ClassAveragesData }) {
     [t('grades.classView.min'), 'min'],
     [t('grades.classView.max'), 'max'],
   ];
+  const caption = t('grades.classView.caption', { group: data.group.name, period: data.period?.name ?? t('grades.year') });
   return (
-    <div className="grades-grid-wrap">
+    // Wide tables scroll sideways: the region takes the keyboard focus so that arrows scroll it.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="grades-grid-wrap" tabIndex={0} aria-label={caption}>
       <table className="grades-table grades-grid">
-        <caption>{t('grades.classView.caption', { group: data.group.name, period: data.period?.name ?? t('grades.year') })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('grades.entry.student')}</th>
@@ -58,7 +61,7 @@ export function ClassAveragesTable({ data }: { data: ClassAveragesData }) {
           ))}
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }
 

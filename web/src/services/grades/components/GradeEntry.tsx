@@ -70,7 +70,8 @@ export function GradeEntry({ establishmentId }: { establishmentId: string }) {
       </div>
       {groupId && subjectId && canEnter ? <AssessmentForm establishmentId={establishmentId} groupId={groupId} subjectId={subjectId} /> : null}
       {sheet.data ? (
-        <div className="grades-grid-wrap">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+        <section className="grades-grid-wrap" tabIndex={0} aria-label={t('grades.entry.grid', { group: sheet.data.group.name, subject: sheet.data.subject.name })}>
           <table className="grades-table grades-grid">
             <caption>{t('grades.entry.grid', { group: sheet.data.group.name, subject: sheet.data.subject.name })}</caption>
             <thead>
@@ -113,7 +114,7 @@ export function GradeEntry({ establishmentId }: { establishmentId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
       {canEnter && sheet.data && action?.kind === 'grades' ? <AssessmentGrades key={action.id} establishmentId={establishmentId} sheet={sheet.data} assessmentId={action.id} /> : null}
       {canEnter && groupId && subjectId && editing ? (

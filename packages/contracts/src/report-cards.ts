@@ -24,6 +24,8 @@ const Figures = z.object({ average: z.number().nullable(), min: z.number().nulla
 
 /** A class's council for one period: open for comments → closed (council held) → published at `publishAt`. */
 export const Council = z.object({
+  /** Null until someone writes in it. */
+  id: z.string().nullable(),
   group: Ref,
   period: z.object({ id: z.string(), name: z.string(), startsOn: IsoDate, endsOn: IsoDate, last: z.boolean() }),
   state: z.enum(['open', 'closed']),

@@ -92,6 +92,7 @@ export const isPublished = (row: Pick<CouncilRow, 'state' | 'publish_at'> | unde
 /** The council as the API shows it; a council nobody wrote in yet is open. */
 export function toCouncil(row: CouncilRow | undefined, group: ClassRef, period: PeriodRef, now: Date): Council {
   return {
+    id: row?.id ?? null,
     group,
     period: row ? { id: period.id, name: row.period_name, startsOn: row.period_starts_on, endsOn: row.period_ends_on, last: row.last_period === 1 } : period,
     state: row?.state === 'closed' ? 'closed' : 'open',

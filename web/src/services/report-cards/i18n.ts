@@ -52,6 +52,7 @@ export const reportCardsTexts = {
       publish: 'Publier les bulletins',
       published: 'Publication enregistrée.',
       classFigures: 'Classe : moy. {{average}} · min. {{min}} · max. {{max}}',
+      pdfOf: 'Bulletin de {{name}} (PDF)',
     },
   },
   en: {
@@ -107,6 +108,7 @@ export const reportCardsTexts = {
       publish: 'Publish the report cards',
       published: 'Publication saved.',
       classFigures: 'Class: avg. {{average}} · min. {{min}} · max. {{max}}',
+      pdfOf: 'Report card of {{name}} (PDF)',
     },
   },
 };

@@ -10,10 +10,10 @@ import { useCouncilAction, useCouncilSheet } from '../api';
 import { CouncilTable } from './CouncilTable';
 import { parseWhen } from './format';
 
-type Props = { establishmentId: string; groupId: string; periodId: string; manages: boolean };
+type Props = { establishmentId: string; groupId: string; periodId: string; manages: boolean; bulletins: boolean };
 
 /** The class council: its state, the table, and for the head and deputies closing and publication. */
-export function CouncilPanel({ establishmentId, groupId, periodId, manages }: Props) {
+export function CouncilPanel({ establishmentId, groupId, periodId, manages, bulletins }: Props) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const formatDateTime = useFormatDateTime();
@@ -42,7 +42,7 @@ export function CouncilPanel({ establishmentId, groupId, periodId, manages }: Pr
       <p>
         <strong>{state}</strong>
       </p>
-      <CouncilTable establishmentId={establishmentId} sheet={sheet.data} />
+      <CouncilTable establishmentId={establishmentId} sheet={sheet.data} bulletins={bulletins} />
       {manages && council.state === 'open' ? (
         <BusyButton className="button" busy={action.isPending} onPress={() => action.mutate({ action: 'close', body: scope })}>
           {t('reportCards.council.close')}

@@ -7,18 +7,19 @@ import { CheckboxInput } from '../../../lib/ui/CheckboxInput';
 import { Notice } from '../../../lib/ui/Notice';
 import { SelectInput } from '../../../lib/ui/SelectInput';
 import { TextInput } from '../../../lib/ui/TextInput';
-import { useSaveDecisions, useSaveGeneral } from '../api';
+import { reportCardPdfUrl, useSaveDecisions, useSaveGeneral } from '../api';
 import { decimal } from './format';
 import { TextAreaField } from './TextAreaField';
 
 type Row = { general: string; distinction: Distinction | ''; workWarning: boolean; behaviourWarning: boolean; orientation: string };
-type Props = { establishmentId: string; sheet: CouncilSheet };
+/** `bulletins`: the reader may open each student's bulletin (head, deputies, vie scolaire). */
+type Props = { establishmentId: string; sheet: CouncilSheet; bulletins: boolean };
 
 /**
  * The council's table: each student's general average, the general appreciation (head teacher or
  * management) and the decisions (head and deputies); two saves, one per author.
  */
-export function CouncilTable({ establishmentId, sheet }: Props) {
+export function CouncilTable({ establishmentId, sheet, bulletins }: Props) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const saveGeneral = useSaveGeneral(establishmentId);
@@ -89,7 +90,17 @@ export function CouncilTable({ establishmentId, sheet }: Props) {
             const r = rows[s.id];
             return (
               <tr key={s.id}>
-                <th scope="row">{s.name}</th>
+                <th scope="row">
+                  {s.name}
+                  {bulletins && sheet.council.id ? (
+                    <>
+                      <br />
+                      <a href={reportCardPdfUrl(establishmentId, s.id, sheet.council.id)} download>
+                        {t('reportCards.council.pdfOf', { name: s.name })}
+                      </a>
+                    </>
+                  ) : null}
+                </th>
                 <td>{n(s.general)}</td>
                 <td>{s.missingAppreciations}</td>
                 <td>

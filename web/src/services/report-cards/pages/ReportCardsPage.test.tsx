@@ -8,7 +8,7 @@ import { ReportCardsPage } from './ReportCardsPage';
 const base = '/api/report-cards/establishments/e-1';
 const college = { id: 'e-1', uai: '0750001A', name: 'Collège Jean Moulin', type: 'college' as const };
 const period = { id: 't1', name: 'Trimestre 1', startsOn: '2000-01-01', endsOn: '2100-12-31' };
-const council = { group: { id: 'g-1', name: '4e B' }, period: { ...period, last: false }, state: 'open', closedAt: null, publishAt: null, published: false };
+const council = { id: 'c-1', group: { id: 'g-1', name: '4e B' }, period: { ...period, last: false }, state: 'open', closedAt: null, publishAt: null, published: false };
 const member = (profiles: string[], functions: string[], rights: string[]) =>
   makeMe({ memberships: [{ establishment: college, profiles: profiles as never, functions: functions as never, rights: ['portal.use', ...rights] as never, groups: [] }] });
 
@@ -95,6 +95,7 @@ describe('ReportCardsPage', () => {
     renderPage(<ReportCardsPage />, { path: '/', me: member(['personnel'], ['head'], ['report_cards.read', 'report_cards.write', 'report_cards.manage']) });
     const table = await screen.findByRole('table', { name: 'Conseil de classe de 4e B · Trimestre 1' });
     expect(within(table).getByRole('textbox', { name: 'Appréciation générale pour Alice MARTIN' })).toBeTruthy();
+    expect(within(table).getByRole('link', { name: 'Bulletin de Alice MARTIN (PDF)' }).getAttribute('href')).toBe(`${base}/students/st-1/report-cards/c-1/pdf`);
     await user.click(within(table).getByRole('button', { name: /Mention pour Alice MARTIN/ }));
     await user.click(await screen.findByRole('option', { name: 'Encouragements' }));
     await user.click(within(table).getByRole('checkbox', { name: 'Mise en garde (comportement)' }));

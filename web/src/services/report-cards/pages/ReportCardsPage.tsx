@@ -36,7 +36,7 @@ function ClassWork({ establishmentId, data, readsAll }: { establishmentId: strin
         ) : null}
       </div>
       {subject ? <AppreciationForm key={`${chosen.group.id}-${periodId}-${subject.id}`} establishmentId={establishmentId} groupId={chosen.group.id} periodId={periodId} subjectId={subject.id} /> : null}
-      {chosen.headTeacher || readsAll ? <CouncilPanel key={`${chosen.group.id}-${periodId}`} establishmentId={establishmentId} groupId={chosen.group.id} periodId={periodId} manages={chosen.manages} /> : null}
+      {chosen.headTeacher || readsAll ? <CouncilPanel key={`${chosen.group.id}-${periodId}`} establishmentId={establishmentId} groupId={chosen.group.id} periodId={periodId} manages={chosen.manages} bulletins={readsAll} /> : null}
     </section>
   );
 }

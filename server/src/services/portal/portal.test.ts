@@ -32,11 +32,11 @@ describeEachDatabase('me and the home page', (database) => {
   it('shows only the tiles of services the profile may use', async () => {
     const tiles = async (login: string, establishmentId?: string) =>
       (await get(login, `/api/portal/home${establishmentId ? `?establishmentId=${establishmentId}` : ''}`)).json().tiles.map((t: { id: string }) => t.id);
-    expect(await tiles('alice.martin')).toEqual(['messaging', 'directory', 'timetable', 'textbook', 'agenda', 'grades', 'skills', 'report_cards', 'account']);
+    expect(await tiles('alice.martin')).toEqual(['messaging', 'directory', 'timetable', 'textbook', 'agenda', 'grades', 'absences', 'discipline', 'skills', 'report_cards', 'account']);
     expect(await tiles('ada.morel')).toEqual(['messaging', 'directory', 'admin', 'imports', 'communication', 'timetable', 'vie_scolaire', 'account']);
-    expect(await tiles('helene.garnier')).toEqual(['messaging', 'directory', 'admin', 'communication', 'timetable', 'textbook', 'grades', 'attendance', 'vie_scolaire', 'skills', 'report_cards', 'account']);
+    expect(await tiles('helene.garnier')).toEqual(['messaging', 'directory', 'admin', 'communication', 'timetable', 'textbook', 'grades', 'attendance', 'vie_scolaire', 'justifications', 'discipline', 'skills', 'report_cards', 'account']);
     expect(await tiles('sarah.admin')).toEqual(['establishments', 'audit', 'account']);
-    expect(await tiles('remi.martin', 'etab-b')).toEqual(['messaging', 'directory', 'timetable', 'textbook', 'agenda', 'grades', 'skills', 'report_cards', 'account']);
+    expect(await tiles('remi.martin', 'etab-b')).toEqual(['messaging', 'directory', 'timetable', 'textbook', 'agenda', 'grades', 'absences', 'discipline', 'skills', 'report_cards', 'account']);
   });
 
   it('refuses the home page of an establishment one does not belong to', async () => {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { TileIcon } from './TileIcon';
 
 type Tile = { id: string; path: string };
-const KNOWN_TILES = new Set(['messaging', 'communication', 'directory', 'account', 'admin', 'imports', 'establishments', 'audit', 'timetable', 'textbook', 'agenda', 'grades', 'attendance', 'vie_scolaire', 'report_cards', 'skills']);
+const KNOWN_TILES = new Set(['messaging', 'communication', 'directory', 'account', 'admin', 'imports', 'establishments', 'audit', 'timetable', 'textbook', 'agenda', 'grades', 'attendance', 'vie_scolaire', 'absences', 'justifications', 'discipline', 'report_cards', 'skills']);
 
 /**
  * The services the server opened for this person in this establishment. The list comes from

@@ -1,6 +1,7 @@
 import type { JustificationRecord } from '@preau/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSession } from '../../../../app/session';
 import { useErrorMessage } from '../../../../lib/error-messages';
 import { BusyButton } from '../../../../lib/ui/BusyButton';
@@ -49,7 +50,14 @@ export function JustificationQueuePage() {
   const [state, setState] = useState('pending');
   const queue = useQueue(allowed ? establishmentId : null, state);
   return (
-    <Page title={t('justification.queue.title')} intro={<p>{t('justification.queue.intro')}</p>}>
+    <Page
+      title={t('justification.queue.title')}
+      intro={
+        <p>
+          {t('justification.queue.intro')} <Link to="/vie-scolaire/statistiques">{t('justification.stats.title')}</Link>
+        </p>
+      }
+    >
       {!allowed ? <Notice tone="info">{t('justification.noAccess')}</Notice> : null}
       {allowed && establishmentId ? (
         <>

@@ -40,6 +40,9 @@ export function escapeHtml(text: string): string {
 /** Where an item leads in the web client (same table as web/src/services/timeline/event-types.ts). */
 const PATHS: Record<string, (id: string) => string> = {
   conversation: (id) => `/messagerie/conversation/${encodeURIComponent(id)}`,
+  attendance_event: () => '/absences',
+  attendance_student: () => '/vie-scolaire/statistiques',
+  discipline: () => '/vie-scolaire/incidents',
 };
 
 export function pathOf(item: TimelineItem): string {

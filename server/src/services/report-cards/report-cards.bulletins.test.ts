@@ -91,6 +91,8 @@ describeEachDatabase('report cards: publication, bulletins and their PDF', (data
       expect((await card(login, 'alice')).statusCode, login).toBe(403);
       expect((await list(login, 'alice')).statusCode, login).toBe(403);
     }
+    // The wrong student: Alice and her father do not read Bob's bulletin, even with the council's id.
+    for (const login of ['alice.martin', 'remi.martin']) expect((await card(login, 'bob', '/pdf')).statusCode, login).toBe(403);
     // Another establishment: a member of B is refused at the door, a student of B does not exist in A.
     expect((await list('tom.girard', 'alice')).statusCode).toBe(403);
     expect((await list('remi.martin', 'sam')).statusCode).toBe(404);

@@ -10,7 +10,7 @@ async function choose(page: Page, label: string, option: string | RegExp) {
 
 export const gradesJourneys: Journey[] = [
   {
-    name: 'grades: demo.teacher creates an assessment and enters 5B’s grades, demo.student sees the grade and the averages, demo.head reads the grid',
+    name: 'grades: demo.teacher creates an assessment and enters 5B’s grades, demo.student sees the grade and the averages, the teacher edits then deletes it, demo.head reads the grid and 5B’s class averages',
     async run({ page, baseUrl, demoPassword, a11y, newIsolatedPage }) {
       const title = `Contrôle de géométrie ${Date.now()}`;
 
@@ -54,12 +54,33 @@ export const gradesJourneys: Journey[] = [
       await head.getByRole('columnheader', { name: new RegExp(title) }).waitFor();
       if (await head.getByRole('button', { name: 'Créer l’évaluation' }).count()) throw new Error('the head should not create assessments');
       await a11y(head, 'head’s grade grid');
+      // The conseil de classe's table of 5B and its subject coefficients.
+      await head.getByRole('heading', { level: 2, name: 'Moyennes de la classe' }).waitFor();
+      await choose(head, 'Classe$', /^5B$/);
+      await head.getByRole('table', { name: /^Moyennes de 5B/ }).waitFor();
+      await head.getByRole('rowheader', { name: 'Moyenne de la classe' }).waitFor();
+      await head.getByRole('form', { name: 'Coefficients des matières de 5B' }).waitFor();
+      await a11y(head, 'class averages and coefficients');
       // The demo's trimesters, editable by the head; saved unchanged.
       await head.getByRole('heading', { level: 2, name: 'Périodes de notation' }).waitFor();
       await head.getByRole('group', { name: 'Période 3' }).waitFor();
       await head.getByRole('button', { name: 'Enregistrer les périodes' }).click();
       await textAppears(head, 'Périodes enregistrées.');
       await a11y(head, 'head’s grading periods');
+
+      // The teacher corrects the coefficient, then deletes the assessment, confirming that its grades go too.
+      await page.getByRole('button', { name: `Modifier : ${title}` }).click();
+      const edit = page.getByRole('form', { name: `Modifier : ${title}` });
+      await edit.getByRole('textbox', { name: /Coefficient/ }).fill('2');
+      await a11y(page, 'assessment edit form');
+      await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+      await page.getByRole('columnheader', { name: new RegExp(`${title}.*coef\\. 2`) }).waitFor();
+      await page.getByRole('button', { name: `Supprimer : ${title}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Supprimer « ${title} » ?` });
+      await dialog.getByText(/notes saisies seront supprimées/).waitFor();
+      await a11y(page, 'delete confirmation');
+      await dialog.getByRole('button', { name: 'Supprimer l’évaluation' }).click();
+      await page.getByRole('columnheader', { name: new RegExp(title) }).waitFor({ state: 'detached' });
     },
   },
 ];

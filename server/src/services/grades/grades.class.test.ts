@@ -182,6 +182,29 @@ describeEachDatabase('grades: class averages and subject coefficients', (databas
     expect(sheet.assessments.find((a) => a.id === id)?.grades.alice?.value).toBe(15);
   });
 
+  it('counts a special value as 0 when the teacher says so, whatever its kind, and leaves it out otherwise', async () => {
+    const id = await assess('theo.petit', { title: 'F2', subjectId: 'a-fr' });
+    await grade('theo.petit', id, [
+      { studentId: 'alice', special: 'absent', countsAsZero: true },
+      { studentId: 'bob', special: 'not_handed_in', countsAsZero: false },
+      { studentId: 'newbie', value: 15 },
+    ]);
+    const sheet = (await call('theo.petit', 'GET', 'sheet?groupId=a-5b&subjectId=a-fr')).json<GradeSheet>();
+    const f2 = sheet.assessments.find((a) => a.id === id);
+    expect([f2?.grades.alice?.countsAsZero, f2?.grades.bob?.countsAsZero]).toEqual([true, false]);
+    // Alice (11 + 0) / 2 = 5.5; Bob's "not handed in" left out: 8; Nina (0 from F1 + 15) / 2 = 7.5.
+    expect(sheet.students.map((s) => [s.id, s.average])).toEqual([
+      ['bob', 8],
+      ['alice', 5.5],
+      ['newbie', 7.5],
+    ]);
+    // A value never "counts as zero".
+    await grade('theo.petit', id, [{ studentId: 'newbie', value: 15, countsAsZero: true }]);
+    const row = await database().db.selectFrom('grade_entries').select('counts_as_zero').where('assessment_id', '=', id).where('student_id', '=', 'newbie').executeTakeFirstOrThrow();
+    expect(row.counts_as_zero).toBe(0);
+    expect((await call('theo.petit', 'DELETE', `assessments/${id}?withGrades=true`)).statusCode).toBe(204);
+  });
+
   it('deletes an assessment with its grades only when confirmed; its teacher only', async () => {
     const id = await assess('theo.petit', { title: 'Doublon' });
     await grade('theo.petit', id, [{ studentId: 'alice', value: 3 }, { studentId: 'bob', value: 4 }]);

@@ -2,7 +2,7 @@ import type { Step } from './load.js';
 import { type VirtualUser, getJson, loginMany } from './sessions.js';
 
 export interface Scenario {
-  id: 'me' | 'home' | 'inbox' | 'send' | 'week' | 'textbook' | 'grades' | 'class-averages';
+  id: 'me' | 'home' | 'inbox' | 'send' | 'week' | 'textbook' | 'grades' | 'class-averages' | 'register';
   title: string;
   /** Demo accounts the connections log in as, round-robin. */
   logins: string[];
@@ -150,6 +150,29 @@ export const SCENARIOS: Scenario[] = [
       return [{ label: 'class-averages', path: `/api/grades/establishments/${id}/class-averages?groupId=${group.id}&periodId=${periodId}` }];
     },
   },
+  {
+    // The teacher submits the register of their biggest class of the day (≈ 30 students: two absent,
+    // one 10 minutes late), again and again: each submission reads the lesson from the timetable,
+    // checks the students and reasons, rewrites the marks and reconciles attendance_events (the same
+    // rows each time). The demo seed gives demo.teacher a lesson today on any school day.
+    id: 'register',
+    title: 'teacher submits a class register, ≈ 30 students (POST attendance/registers/:id/submit)',
+    logins: ['demo.teacher'],
+    targeted: false,
+    steps: async (baseUrl, first) => {
+      const me = await getJson<MeLite>(baseUrl, '/api/me', first);
+      const id = encodeURIComponent(me.memberships[0]?.establishment.id ?? '');
+      const { lessons } = await getJson<{ lessons: { slotId: string; date: string; cancelled: boolean }[] }>(baseUrl, `/api/attendance/establishments/${id}/lessons`, first);
+      let biggest: { id: string; students: { id: string }[] } | null = null;
+      for (const lesson of lessons.filter((l) => !l.cancelled)) {
+        const register = await postJson<{ id: string; students: { id: string }[] }>(baseUrl, `/api/attendance/establishments/${id}/registers`, first, { slotId: lesson.slotId, date: lesson.date });
+        if (!biggest || register.students.length > biggest.students.length) biggest = register;
+      }
+      if (!biggest) throw new Error('demo.teacher has no lesson today (holidays?): the register scenario needs a school day');
+      const marks = biggest.students.map((s, i) => ({ studentId: s.id, status: i < 2 ? 'absent' : i === 2 ? 'late' : 'present', minutes: i === 2 ? 10 : null }));
+      return [{ label: 'submit', path: `/api/attendance/establishments/${id}/registers/${biggest.id}/submit`, method: 'POST', body: JSON.stringify({ marks }) }];
+    },
+  },
 ];
 
 /** The grading period containing today (the grades pages open on it). */
@@ -176,11 +199,13 @@ async function messagingTarget(baseUrl: string, user: VirtualUser): Promise<{ es
   return { establishmentId: encodeURIComponent(establishmentId), classId: group.id };
 }
 
-async function postJson(baseUrl: string, path: string, user: VirtualUser, body: unknown): Promise<void> {
+async function postJson<T = unknown>(baseUrl: string, path: string, user: VirtualUser, body: unknown): Promise<T> {
   const res = await fetch(baseUrl + path, {
     method: 'POST',
     headers: { cookie: user.cookie, 'x-csrf-token': user.csrfToken, 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`POST ${path} as ${user.login} → HTTP ${res.status} ${await res.text()}`);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }

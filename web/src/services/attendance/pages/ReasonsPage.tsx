@@ -9,6 +9,7 @@ import { Loading, Page } from '../../../lib/ui/Page';
 import { useDeleteReason, useReasons, useSettings } from '../api';
 import { ReasonForm } from '../components/ReasonForm';
 import { SettingsForm } from '../components/SettingsForm';
+import { ScrollRegion } from '../components/ScrollRegion';
 import '../attendance.css';
 
 /** The establishment's absence reasons (vie scolaire, head, local administrators) and the attendance settings. */
@@ -38,7 +39,7 @@ export function ReasonsPage() {
       {remove.isError ? <Notice tone="error">{errorMessage(remove.error)}</Notice> : null}
       {message ? <Notice tone="success">{message}</Notice> : null}
       {reasons.data ? (
-        <section className="roll-table-wrap" tabIndex={0} aria-label={t('attendance.reasons.caption')}>
+        <ScrollRegion label={t('attendance.reasons.caption')}>
           <table className="roll-table">
             <caption>{t('attendance.reasons.caption')}</caption>
             <thead>
@@ -73,7 +74,7 @@ export function ReasonsPage() {
               ))}
             </tbody>
           </table>
-        </section>
+        </ScrollRegion>
       ) : null}
       <ReasonForm
         key={editing?.id ?? 'new'}

@@ -9,6 +9,7 @@ import { Loading, Page } from '../../../lib/ui/Page';
 import { TextInput } from '../../../lib/ui/TextInput';
 import { useDayEvents, useForgotten } from '../api';
 import { isIsoDate, parisTime, parisToday } from '../components/dates';
+import { ScrollRegion } from '../components/ScrollRegion';
 import '../attendance.css';
 
 /** Vie scolaire's day: the registers not taken past the delay, and the absences and late arrivals recorded. */
@@ -51,7 +52,7 @@ export function VieScolairePage() {
       {forgotten.isError ? <Notice tone="error">{errorMessage(forgotten.error)}</Notice> : null}
       {forgotten.data && forgotten.data.registers.length === 0 ? <p>{t('attendance.vieScolaire.noForgotten')}</p> : null}
       {forgotten.data && forgotten.data.registers.length > 0 ? (
-        <section className="roll-table-wrap" tabIndex={0} aria-label={t('attendance.vieScolaire.forgottenCaption', { date: day })}>
+        <ScrollRegion label={t('attendance.vieScolaire.forgottenCaption', { date: day })}>
           <table className="roll-table">
             <caption>{t('attendance.vieScolaire.forgottenCaption', { date: day })}</caption>
             <thead>
@@ -81,7 +82,7 @@ export function VieScolairePage() {
               ))}
             </tbody>
           </table>
-        </section>
+        </ScrollRegion>
       ) : null}
 
       <h2>{t('attendance.vieScolaire.absencesTitle')}</h2>
@@ -89,7 +90,7 @@ export function VieScolairePage() {
       {events.isError ? <Notice tone="error">{errorMessage(events.error)}</Notice> : null}
       {events.data && events.data.events.length === 0 ? <p>{t('attendance.vieScolaire.noAbsence')}</p> : null}
       {events.data && events.data.events.length > 0 ? (
-        <section className="roll-table-wrap" tabIndex={0} aria-label={t('attendance.vieScolaire.absencesCaption', { date: day })}>
+        <ScrollRegion label={t('attendance.vieScolaire.absencesCaption', { date: day })}>
           <table className="roll-table">
             <caption>{t('attendance.vieScolaire.absencesCaption', { date: day })}</caption>
             <thead>
@@ -120,7 +121,7 @@ export function VieScolairePage() {
               ))}
             </tbody>
           </table>
-        </section>
+        </ScrollRegion>
       ) : null}
     </Page>
   );

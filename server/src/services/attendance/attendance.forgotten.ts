@@ -1,4 +1,4 @@
-import type { AttendanceSettings, ForgottenRegister, ForgottenRegisters } from '@preau/contracts';
+import type { AttendanceSettings, ForgottenRegister, ForgottenRegisters, Lesson } from '@preau/contracts';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/database.js';
 import { emitEvent } from '../../kernel/events/index.js';
@@ -9,20 +9,21 @@ import { DEFAULT_SETTINGS, readSettings } from './attendance.reasons.js';
 
 const MINUTE = 60_000;
 
-/** The lessons of the day whose register is not done `forgottenAfterMinutes` after their end. */
-async function forgottenOf(db: Db, establishmentId: string, date: string, now: Date, settings: AttendanceSettings): Promise<ForgottenRegister[]> {
-  const lessons = await withRegisters(db, establishmentId, date, await lessonsOfDay(db, establishmentId, date, null));
+/** The lessons of the day whose register is not done `forgottenAfterMinutes` after their end, with the day's lessons. */
+async function forgottenOf(db: Db, establishmentId: string, date: string, now: Date, settings: AttendanceSettings): Promise<{ forgotten: ForgottenRegister[]; lessons: Lesson[] }> {
+  const lessons = await lessonsOfDay(db, establishmentId, date, null);
   const limit = now.getTime() - settings.forgottenAfterMinutes * MINUTE;
-  return lessons
+  const forgotten = (await withRegisters(db, establishmentId, date, lessons))
     .filter((l) => !l.cancelled && l.state !== 'done' && Date.parse(l.endsAt) <= limit)
     .map((l) => ({ ...l, minutesLate: Math.floor((now.getTime() - Date.parse(l.endsAt)) / MINUTE) }));
+  return { forgotten, lessons };
 }
 
 /** "Appels non faits": vie scolaire's list for a day (default today). */
 export async function forgottenRegisters(ctx: AppContext, establishmentId: string, date: string | undefined): Promise<ForgottenRegisters> {
   const now = ctx.clock.now();
   const day = date ?? parisToday(now);
-  return { date: day, registers: await forgottenOf(ctx.db, establishmentId, day, now, await readSettings(ctx, establishmentId)) };
+  return { date: day, registers: (await forgottenOf(ctx.db, establishmentId, day, now, await readSettings(ctx, establishmentId))).forgotten };
 }
 
 async function vieScolaireOf(db: Db, establishmentId: string): Promise<string[]> {
@@ -51,11 +52,10 @@ export async function notifyForgottenRegisters(ctx: AppContext): Promise<number>
   for (const { establishment_id: establishmentId } of establishments) {
     const row = await ctx.db.selectFrom('attendance_settings').select(['half_day_boundary', 'forgotten_after_minutes']).where('establishment_id', '=', establishmentId).executeTakeFirst();
     const settings = row ? { halfDayBoundary: row.half_day_boundary, forgottenAfterMinutes: row.forgotten_after_minutes } : DEFAULT_SETTINGS;
-    const forgotten = await forgottenOf(ctx.db, establishmentId, today, now, settings);
+    const { forgotten, lessons } = await forgottenOf(ctx.db, establishmentId, today, now, settings);
     if (forgotten.length === 0) continue;
     const recipients = await vieScolaireOf(ctx.db, establishmentId);
     if (recipients.length === 0) continue;
-    const lessons = await lessonsOfDay(ctx.db, establishmentId, today, null);
     for (const f of forgotten) {
       const lesson = lessons.find((l) => l.slotId === f.slotId);
       // The event names the teacher as its actor; a lesson without a teacher stays on the page only.

@@ -171,6 +171,14 @@ describeEachDatabase('attendance registers', (database) => {
     expect(exemption.statusCode, exemption.body).toBe(201);
     expect((await call('carl.blanc', 'POST', 'exemptions', { studentId: 'bob', subjectId: 'a-maths', startsOn: '2026-12-31', endsOn: '2026-11-01', mustAttend: true })).statusCode).toBe(400);
     expect((await call('carl.blanc', 'POST', 'exemptions', { studentId: 'sam', subjectId: 'a-maths', startsOn: '2026-11-01', endsOn: '2026-12-31', mustAttend: true })).statusCode).toBe(400);
+    // Teachers, families and another establishment's staff neither declare nor read them.
+    for (const login of ['theo.petit', 'remi.martin', 'hugo.bonnet']) {
+      expect((await call(login, 'POST', 'exemptions', { studentId: 'bob', subjectId: 'a-maths', startsOn: '2026-11-01', endsOn: '2026-12-31', mustAttend: false })).statusCode, login).toBe(403);
+      expect((await call(login, 'GET', 'exemptions?studentId=bob')).statusCode, login).toBe(403);
+      expect((await call(login, 'GET', 'collectives')).statusCode, login).toBe(403);
+    }
+    expect((await call('hugo.bonnet', 'DELETE', `exemptions/${exemption.json<{ id: string }>().id}`, undefined, 'etab-b')).statusCode).toBe(403);
+    expect((await call('carl.blanc', 'GET', 'exemptions?studentId=bob')).json<{ exemptions: unknown[] }>().exemptions).toHaveLength(1);
 
     const register = (await open('theo.petit', '2026-11-30')).json<Register>();
     expect(register.students.find((s) => s.id === 'alice')).toMatchObject({ collective: 'Sortie au musée', exemption: null });

@@ -49,6 +49,21 @@ export type JustificationRecord = z.infer<typeof JustificationRecord>;
 export const JustificationRecords = z.object({ justifications: z.array(JustificationRecord) });
 export type JustificationRecords = z.infer<typeof JustificationRecords>;
 
+export const AttendanceFigures = z.object({
+  /** Half-days with at least one absence; a half-day counts once. */
+  absentHalfDays: z.number().int(),
+  justifiedHalfDays: z.number().int(),
+  /** A half-day is unjustified if any absence in it is not justified. */
+  unjustifiedHalfDays: z.number().int(),
+  /** Half-days on which the student had lessons (registers of their groups). */
+  lessonHalfDays: z.number().int(),
+  /** absentHalfDays / lessonHalfDays, in percent with one decimal (null without lessons). */
+  absenceRate: z.number().nullable(),
+  lateCount: z.number().int(),
+  lateMinutes: z.number().int(),
+});
+export type AttendanceFigures = z.infer<typeof AttendanceFigures>;
+
 /** A relative's view of one child: their events with what can be done about each. */
 export const ChildAbsences = z.object({
   student: Ref,
@@ -58,6 +73,10 @@ export const ChildAbsences = z.object({
   justifications: z.array(JustificationRecord),
   /** The establishment's active reasons, to choose from when justifying. */
   reasons: z.array(AttendanceReason),
+  /** The period shown and the student's figures over it. */
+  from: IsoDate,
+  to: IsoDate,
+  figures: AttendanceFigures,
 });
 export type ChildAbsences = z.infer<typeof ChildAbsences>;
 export const ChildAbsencesQuery = z.object({ studentId: Id.optional(), from: IsoDate.optional(), to: IsoDate.optional() });
@@ -92,20 +111,6 @@ export const JustificationQueueQuery = z.object({ state: Justification.optional(
 
 // ——— Statistics and thresholds ———
 
-export const AttendanceFigures = z.object({
-  /** Half-days with at least one absence; a half-day counts once. */
-  absentHalfDays: z.number().int(),
-  justifiedHalfDays: z.number().int(),
-  /** A half-day is unjustified if any absence in it is not justified. */
-  unjustifiedHalfDays: z.number().int(),
-  /** Half-days on which the student had lessons (registers of their groups). */
-  lessonHalfDays: z.number().int(),
-  /** absentHalfDays / lessonHalfDays, in percent with one decimal (null without lessons). */
-  absenceRate: z.number().nullable(),
-  lateCount: z.number().int(),
-  lateMinutes: z.number().int(),
-});
-export type AttendanceFigures = z.infer<typeof AttendanceFigures>;
 
 export const StudentStatistics = z.object({ student: Ref, figures: AttendanceFigures, aboveThreshold: z.boolean() });
 export type StudentStatistics = z.infer<typeof StudentStatistics>;

@@ -65,6 +65,8 @@ describeEachDatabase('absence justification', (database) => {
     const view = remi.json<ChildAbsences>();
     expect(view.canJustify).toBe(true);
     expect(view.reasons.map((r) => r.code)).toContain('maladie');
+    // No timetable in this world: the absence counts no half-day of lessons, the lateness counts.
+    expect(view.figures).toMatchObject({ lateCount: 1, lateMinutes: 10 });
     expect(view.events.map((e) => [e.kind, e.justification, e.canJustify])).toEqual([
       ['late', 'unjustified', true],
       ['absence', 'unjustified', true],

@@ -20,6 +20,7 @@ import { newId } from '../../../kernel/ids.js';
 import { blobStore } from '../../messaging/index.js';
 import { addDays, parisInstant, parisToday } from '../../timetable/index.js';
 import { listReasons } from '../attendance.reasons.js';
+import { figuresOf } from '../statistics/statistics.js';
 import { evaluateThresholds } from '../statistics/thresholds.js';
 import { familyAccess, familyRecipients, requireJustifier, requireStudent } from './justification.policy.js';
 import { addStep, eventsQuery, loadJustifications, toEvent } from './justification.queries.js';
@@ -73,10 +74,8 @@ export async function childAbsences(ctx: AppContext, actor: Actor, establishment
   if (!access.read) throw forbidden('attendance.not_visible');
   const to = q.to ?? parisToday(now);
   const from = q.from ?? addDays(to, -120);
-  const [events, justifications, reasons] = await Promise.all([
+  const [events, justifications, reasons, figures] = await Promise.all([
     eventsQuery(ctx.db, establishmentId)
-      .leftJoin('attendance_justification_events as je', 'je.event_id', 'e.id')
-      .select('je.justification_id')
       .where('e.student_id', '=', studentId)
       .where('e.starts_at', '>=', parisInstant(from, '00:00').toISOString())
       .where('e.starts_at', '<', parisInstant(addDays(to, 1), '00:00').toISOString())
@@ -84,21 +83,20 @@ export async function childAbsences(ctx: AppContext, actor: Actor, establishment
       .execute(),
     loadJustifications(ctx.db, establishmentId, { studentId }),
     listReasons(ctx, establishmentId, true),
+    figuresOf(ctx.db, establishmentId, [studentId], from, to),
   ]);
-  // An event may be linked to a refused justification and then a new one: show the latest.
-  const latest = new Map<string, string | null>();
-  const order = new Map(justifications.map((j, i) => [j.id, i]));
-  for (const e of events) {
-    const current = latest.get(e.id);
-    if (current === undefined || (e.justification_id && (order.get(e.justification_id) ?? 1e9) < (order.get(current ?? '') ?? 1e9))) latest.set(e.id, e.justification_id);
-  }
-  const unique = events.filter((e, i) => events.findIndex((o) => o.id === e.id) === i);
+  // The latest justification of each event (a refused one may be followed by a new one); the list is newest first.
+  const latest = new Map<string, string>();
+  for (const j of justifications) for (const e of j.events) if (!latest.has(e.id)) latest.set(e.id, j.id);
   return {
     student: { id: student.id, name: student.name },
     canJustify: access.justify,
-    events: unique.map((e) => ({ ...toEvent(e), canJustify: access.justify && OPEN.includes(e.justification) && e.source !== 'collective', justificationId: latest.get(e.id) ?? null })),
+    events: events.map((e) => ({ ...toEvent(e), canJustify: access.justify && OPEN.includes(e.justification) && e.source !== 'collective', justificationId: latest.get(e.id) ?? null })),
     justifications,
     reasons,
+    from,
+    to,
+    figures: figures.get(studentId) as ChildAbsences['figures'],
   };
 }
 

@@ -35,6 +35,9 @@ const absences = (canJustify: boolean): ChildAbsences => ({
   events: [event('ev-open', 'unjustified', canJustify), event('ev-done', 'justified', false)],
   justifications: [],
   reasons: [{ id: 'rs-1', code: 'maladie', label: 'Maladie', countsAsJustified: true, active: true, position: 10 }],
+  from: '2026-07-28',
+  to: '2026-11-25',
+  figures: { absentHalfDays: 3, justifiedHalfDays: 1, unjustifiedHalfDays: 2, lessonHalfDays: 60, absenceRate: 5, lateCount: 1, lateMinutes: 5 },
 });
 
 describe('AbsencesPage', () => {
@@ -46,6 +49,7 @@ describe('AbsencesPage', () => {
     renderPage(<AbsencesPage />, { path: '/absences', me: parent });
     const user = userEvent.setup();
     await screen.findByText('À justifier');
+    expect(screen.getByText('3 demi-journées d’absence, dont 2 non justifiées ; 1 retard (5 min).')).toBeTruthy();
     // Only the open absence can be ticked.
     expect(screen.getAllByRole('checkbox')).toHaveLength(1);
     await user.click(screen.getByRole('checkbox'));

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../../app/session';
 import { useErrorMessage } from '../../../../lib/error-messages';
+import { useFormatDate } from '../../../../lib/format';
 import { Notice } from '../../../../lib/ui/Notice';
 import { Loading, Page } from '../../../../lib/ui/Page';
 import { SelectInput } from '../../../../lib/ui/SelectInput';
@@ -21,6 +22,7 @@ export function AbsencesPage() {
   const { t } = useTranslation();
   const { me, membership, can } = useSession();
   const errorMessage = useErrorMessage();
+  const formatDate = useFormatDate();
   const establishmentId = membership?.establishment.id ?? null;
   const allowed = establishmentId !== null && can('attendance.read');
   const isStudent = membership?.profiles.includes('student') ?? false;
@@ -58,6 +60,15 @@ export function AbsencesPage() {
       {absences.data && establishmentId && studentId ? (
         <>
           {!isStudent ? <p className="muted">{absences.data.student.name}</p> : null}
+          <p>
+            <span className="muted">{t('justification.summaryPeriod', { from: formatDate(absences.data.from), to: formatDate(absences.data.to) })} · </span>
+            {t('justification.summary', {
+              absent: absences.data.figures.absentHalfDays,
+              unjustified: absences.data.figures.unjustifiedHalfDays,
+              late: absences.data.figures.lateCount,
+              minutes: absences.data.figures.lateMinutes,
+            })}
+          </p>
           <EventsTable events={absences.data.events} selected={selected} onToggle={toggle} />
           {absences.data.canJustify ? (
             <>

@@ -41,7 +41,7 @@ export const attendanceJourneys: Journey[] = [
       await a11y(page, 'register with an absent and a late student');
       await form.getByRole('button', { name: 'Valider l’appel' }).click();
       await textAppears(page, 'Appel validé.');
-      await page.getByText(/1 absents · 1 retards/).waitFor();
+      await page.getByText(/absents : 1 · retards : 1/).waitFor();
       await a11y(page, 'submitted register');
       const lessonDate = new URL(page.url()).searchParams.get('date');
 

@@ -18,7 +18,7 @@ export const attendanceTexts = {
     },
     register: {
       title: 'Appel de {{group}} — {{subject}}, {{start}}–{{end}}',
-      summary: '{{present}} présents · {{absent}} absents · {{late}} retards · {{leftEarly}} départs anticipés',
+      summary: 'Présents : {{present}} · absents : {{absent}} · retards : {{late}} · départs anticipés : {{leftEarly}}',
       student: 'Présence de {{name}}',
       status: { present: 'Présent', absent: 'Absent', late: 'Retard', left_early: 'Parti avant la fin' },
       minutesLate: 'Minutes de retard de {{name}}',
@@ -52,6 +52,7 @@ export const attendanceTexts = {
       teacher: 'Enseignant',
       late: 'Retard',
       minutes: '{{count}} min',
+      hours: '{{hours}} h {{minutes}}',
       takeIt: 'Faire l’appel',
       absencesTitle: 'Absences et retards du jour',
       noAbsence: 'Aucune absence ni aucun retard enregistré ce jour-là.',
@@ -122,7 +123,7 @@ export const attendanceTexts = {
     },
     register: {
       title: 'Register of {{group}} — {{subject}}, {{start}}–{{end}}',
-      summary: '{{present}} present · {{absent}} absent · {{late}} late · {{leftEarly}} left early',
+      summary: 'Present: {{present}} · absent: {{absent}} · late: {{late}} · left early: {{leftEarly}}',
       student: 'Attendance of {{name}}',
       status: { present: 'Present', absent: 'Absent', late: 'Late', left_early: 'Left early' },
       minutesLate: 'Minutes late for {{name}}',
@@ -156,6 +157,7 @@ export const attendanceTexts = {
       teacher: 'Teacher',
       late: 'Overdue',
       minutes: '{{count}} min',
+      hours: '{{hours}} h {{minutes}}',
       takeIt: 'Take the register',
       absencesTitle: 'The day’s absences and late arrivals',
       noAbsence: 'No absence or late arrival recorded that day.',

@@ -89,7 +89,7 @@ describe('RollCallPage', () => {
 
     await user.click(within(within(form).getByRole('radiogroup', { name: 'Présence de Alice MARTIN' })).getByRole('radio', { name: 'Absent' }));
     await user.click(within(within(form).getByRole('radiogroup', { name: 'Présence de Bob DURAND' })).getByRole('radio', { name: 'Retard' }));
-    expect(screen.getByText('1 présents · 1 absents · 1 retards · 0 départs anticipés')).toBeTruthy();
+    expect(screen.getByText('Présents : 1 · absents : 1 · retards : 1 · départs anticipés : 0')).toBeTruthy();
     // Minutes are required before submitting.
     await user.click(within(form).getByRole('button', { name: 'Valider l’appel' }));
     expect(await within(form).findByText('Indiquez les minutes de chaque retard et de chaque départ anticipé.')).toBeTruthy();

@@ -55,12 +55,13 @@ describe('VieScolairePage', () => {
   it('lists the registers not taken, with a link to take them, and the day’s absences', async () => {
     mockFetch({
       'GET /api/auth/csrf': () => json({ csrfToken: 't' }),
-      [`GET ${base}/forgotten`]: () => json({ date: '2026-11-23', registers: [forgotten] }),
+      [`GET ${base}/forgotten`]: () => json({ date: '2026-11-23', registers: [forgotten, { ...forgotten, slotId: 'slot-2', group: { id: 'g-2', name: '4A' }, minutesLate: 65 }] }),
       [`GET ${base}/events`]: () => json({ events: [event] }),
     });
     renderPage(<VieScolairePage />, { path: '/vie-scolaire', me: cpe(['attendance.manage', 'attendance.settings', 'attendance.registers']) });
     const table = await screen.findByRole('table', { name: /Appels non faits du/ }, { timeout: 5000 });
     expect(within(table).getByText('25 min')).toBeTruthy();
+    expect(within(table).getByText('1 h 05')).toBeTruthy();
     expect(within(table).getByRole('link', { name: 'Faire l’appel : 5B, Mathématiques, 08:00' }).getAttribute('href')).toBe('/appel?date=2026-11-23&cours=slot-1');
     const absences = await screen.findByRole('table', { name: /Absences et retards du/ });
     expect(within(absences).getAllByRole('row').map((r) => r.textContent)).toEqual([

@@ -72,7 +72,11 @@ export function VieScolairePage() {
                     {r.start}–{r.end} · {r.group.name} · {r.subject.name}
                   </th>
                   <td>{r.teacher?.name ?? '—'}</td>
-                  <td>{t('attendance.vieScolaire.minutes', { count: r.minutesLate })}</td>
+                  <td>
+                    {r.minutesLate < 60
+                      ? t('attendance.vieScolaire.minutes', { count: r.minutesLate })
+                      : t('attendance.vieScolaire.hours', { hours: Math.floor(r.minutesLate / 60), minutes: String(r.minutesLate % 60).padStart(2, '0') })}
+                  </td>
                   <td>
                     <Link to={`/appel?date=${r.date}&cours=${encodeURIComponent(r.slotId)}`} aria-label={`${t('attendance.vieScolaire.takeIt')} : ${r.group.name}, ${r.subject.name}, ${r.start}`}>
                       {t('attendance.vieScolaire.takeIt')}

@@ -5,7 +5,7 @@ import { newActivationCode } from '../admin/index.js';
 import { LoginAllocator, sortKey } from '../directory/index.js';
 import { detectDuplicates } from '../duplicates/index.js';
 import type { EstablishmentFeed } from './feed.js';
-import { insertMany } from './bulk.js';
+import { insertMany, updateManyById } from './bulk.js';
 import { chunks, scopeFor } from './imports.queries.js';
 import { structuresWanted } from './plan.js';
 import { type ExistingState, type ImportPlan, NATIONAL_SOURCES } from './plan.types.js';
@@ -95,16 +95,22 @@ export async function applyPlan(trx: Db, clock: Clock, feed: EstablishmentFeed, 
   await insertMany(trx, 'people', peopleRows);
   const links = created.map((c) => ({ source: feed.source, scope, external_id: c.externalId, person_id: c.personId }));
 
+  const updates = [];
   for (const u of plan.updates) {
     personIdOf.set(u.person.externalId, u.personId);
-    const set: Record<string, string | null> = { updated_at: now };
-    for (const c of u.changes) set[FIELD_COLUMNS[c.field]] = c.to;
+    const set: { id: string } & Record<string, string | null> = { id: u.personId, updated_at: now };
+    // Columns in a fixed order: people changing the same fields are written by one statement.
+    for (const field of Object.keys(FIELD_COLUMNS) as (keyof typeof FIELD_COLUMNS)[]) {
+      const change = u.changes.find((c) => c.field === field);
+      if (change) set[FIELD_COLUMNS[field]] = change.to;
+    }
     // Search, sorting and duplicate detection read the sort key: it follows a change of name.
     if (u.changes.some((c) => c.field === 'firstName' || c.field === 'lastName')) set.sort_key = sortKey(u.person.firstName, u.person.lastName);
     if (NATIONAL_SOURCES.includes(feed.source)) set.source = feed.source;
-    await trx.updateTable('people').set(set).where('id', '=', u.personId).execute();
+    updates.push(set);
     if (u.via === 'national_id') links.push({ source: feed.source, scope, external_id: u.person.externalId, person_id: u.personId });
   }
+  await updateManyById(trx, 'people', updates);
   await insertMany(trx, 'person_sources', links, (oc) => oc.doNothing());
   for (const k of plan.kept) if (k.personId) personIdOf.set(k.person.externalId, k.personId);
 
@@ -136,15 +142,15 @@ async function writeGroupMembers(trx: Db, feed: EstablishmentFeed, plan: ImportP
     }
   }
   // Moves: leave the classes and groups this source no longer lists (manual memberships stay).
-  for (const move of plan.moves) {
-    if (!move.personId) continue;
-    const keep = move.to.map((code) => structureIds.get(code)).filter((x): x is string => !!x);
+  // One statement per 2,000 moved people (a new school year moves every student), each keeping its own groups.
+  for (const part of chunks(plan.moves.filter((m): m is typeof m & { personId: string } => !!m.personId), BATCH)) {
+    const keep = part.flatMap((move) => move.to.map((code) => structureIds.get(code)).filter((x): x is string => !!x).map((groupId) => [move.personId, groupId] as const));
     let q = trx
       .deleteFrom('group_members')
-      .where('person_id', '=', move.personId)
+      .where('person_id', 'in', part.map((m) => m.personId))
       .where('source', '=', feed.source)
       .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('establishment_id', '=', establishmentId));
-    if (keep.length) q = q.where('group_id', 'not in', keep);
+    if (keep.length) q = q.where((eb) => eb.not(eb(eb.refTuple('person_id', 'group_id'), 'in', keep.map(([p, g]) => eb.tuple(p, g)))));
     await q.execute();
   }
   await insertMany(trx, 'group_members', rows, (oc) =>

@@ -3,7 +3,7 @@ import type { Db } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { applyPlan } from './apply.js';
-import { withoutJit } from './bulk.js';
+import { tuneImportTransaction } from './bulk.js';
 import { withLoginRetry } from './login-retry.js';
 import type { EstablishmentFeed } from './feed.js';
 import { findEstablishmentByUai, loadExistingState } from './imports.queries.js';
@@ -74,7 +74,7 @@ export async function runImport(db: Db, clock: Clock, feed: EstablishmentFeed, o
   }
   const report = await withLoginRetry(() =>
     db.transaction().execute(async (trx) => {
-      await withoutJit(trx);
+      await tuneImportTransaction(trx);
       const state = await loadExistingState(trx, establishment, feed);
       const plan = planImport(feed, state, options);
       const created = await applyPlan(trx, clock, feed, state, plan);

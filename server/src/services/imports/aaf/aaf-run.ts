@@ -4,7 +4,7 @@ import type { Clock } from '../../../kernel/clock.js';
 import type { Db } from '../../../kernel/db/database.js';
 import { newId } from '../../../kernel/ids.js';
 import { applyPlan } from '../apply.js';
-import { withoutJit } from '../bulk.js';
+import { tuneImportTransaction } from '../bulk.js';
 import { withLoginRetry } from '../login-retry.js';
 import { UnusableFileError } from '../feed.js';
 import { chunks, findEstablishmentByUai, loadExistingState } from '../imports.queries.js';
@@ -201,7 +201,7 @@ async function importEstablishment(ctx: RunContext, establishment: { id: string;
   // The establishment's history entry: the run itself for a one-establishment import.
   const sectionRunId = ctx.single ? runId : newId();
   const work = async (trx: Db) => {
-    await withoutJit(trx);
+    await tuneImportTransaction(trx);
     const state = await loadExistingState(trx, establishment, built.feed);
     completeFromState(built, state);
     const plan = planImport(built.feed, state);
@@ -228,7 +228,7 @@ async function importEstablishment(ctx: RunContext, establishment: { id: string;
     await trx.insertInto('import_runs').values(values).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
     return report;
   };
-  // A dry run too: it writes only its history entry, and its queries run without JIT.
+  // A dry run too (it writes only its history entry): its lookups get the same planner settings.
   const report = await db.transaction().execute(work);
   return { uai, name: establishment.name, status: options.apply ? 'applied' : 'planned', runId: sectionRunId, accounts, report };
 }

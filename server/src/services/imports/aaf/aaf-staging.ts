@@ -1,4 +1,5 @@
 import type { Db } from '../../../kernel/db/database.js';
+import { insertMany, insertManyReturning } from '../bulk.js';
 import { chunks } from '../imports.queries.js';
 import type { StagedKind, StagedPerson, StagedRejection } from './aaf-records.js';
 
@@ -9,7 +10,8 @@ import type { StagedKind, StagedPerson, StagedRejection } from './aaf-records.js
  * repeats an id read before, and is reported.
  */
 
-const BATCH = 1000;
+/** Records per write: one statement per 2,000 people (written while the next 2,000 are parsed). */
+const BATCH = 2000;
 
 interface PendingPerson {
   kind: StagedKind;
@@ -65,7 +67,7 @@ export class AafStager {
 
   private async flushExtra() {
     const rows = this.extra.splice(0).map((e) => ({ run_id: this.runId, kind: e.kind, external_id: e.id, uai: e.uai, payload: e.payload }));
-    if (rows.length) await this.db.insertInto('aaf_staging').values(rows).onConflict((oc) => oc.doNothing()).execute();
+    await insertMany(this.db, 'aaf_staging', rows, (oc) => oc.doNothing());
   }
 
   private async flushPeople() {
@@ -80,12 +82,8 @@ export class AafStager {
       else firstOf.set(key, p);
     }
     const unique = [...firstOf.values()];
-    const inserted = await this.db
-      .insertInto('aaf_staging')
-      .values(unique.map((p) => ({ run_id: this.runId, kind: p.kind, external_id: p.id, uai: p.uai, payload: JSON.stringify(p.data) })))
-      .onConflict((oc) => oc.doNothing())
-      .returning(['kind', 'external_id'])
-      .execute();
+    const rows = unique.map((p) => ({ run_id: this.runId, kind: p.kind, external_id: p.id, uai: p.uai, payload: JSON.stringify(p.data) }));
+    const inserted = await insertManyReturning(this.db, 'aaf_staging', rows, (oc) => oc.doNothing(), ['kind', 'external_id']);
     const written = new Set(inserted.map((r) => `${r.kind}|${r.external_id}`));
     for (const p of unique) if (!written.has(`${p.kind}|${p.id}`)) repeats.push(p);
     this.staged += written.size;
@@ -93,7 +91,7 @@ export class AafStager {
     const members = unique
       .filter((p) => written.has(`${p.kind}|${p.id}`))
       .flatMap((p) => Object.keys(p.data.at).filter((uai) => uai !== p.uai).map((uai) => ({ run_id: this.runId, uai, kind: p.kind, external_id: p.id })));
-    for (const part of chunks(members, BATCH)) await this.db.insertInto('aaf_staging_members').values(part).onConflict((oc) => oc.doNothing()).execute();
+    await insertMany(this.db, 'aaf_staging_members', members, (oc) => oc.doNothing());
     for (const p of repeats) {
       await this.rejection({
         uai: p.uai,

@@ -120,6 +120,10 @@ describeEachDatabase('attendance: vie scolaire, reasons, a student’s absences'
     const aliceEvent = day.find((e) => e.student.id === 'alice')?.id as string;
     expect((await call('carl.blanc', 'DELETE', `events/${aliceEvent}`)).statusCode).toBe(400);
     expect((await call('hugo.bonnet', 'DELETE', `events/${res.json<AttendanceEvent>().id}`, undefined, 'etab-b')).statusCode).toBe(403);
+    // A reason some absence uses is deactivated, not deleted.
+    const inUse = await call('carl.blanc', 'DELETE', `reasons/${illness}`);
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().error.code).toBe('attendance.reason_in_use');
   });
 
   it('shows a student their own absences and half-days, relatives their children’s only', async () => {

@@ -1,4 +1,4 @@
-import type { DisciplineHistory, DisciplineList, IncidentTypes, NewIncident, NewMeasure } from '@preau/contracts';
+import type { DisciplineHistory, DisciplineList, IncidentTypes, NewIncident, NewIncidentTypes, NewMeasure } from '@preau/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import { fetchPeople } from '../directory/api';
@@ -48,3 +48,11 @@ export const useCreateMeasure = (establishmentId: string) => useWrite((body: New
 export const usePublish = (establishmentId: string) =>
   useWrite(({ kind, id }: { kind: 'incidents' | 'measures'; id: string }) => api.post<DisciplineList>(`${base(establishmentId)}/${kind}/${encodeURIComponent(id)}/publish`));
 export const useCancelMeasure = (establishmentId: string) => useWrite((id: string) => api.post<DisciplineList>(`${base(establishmentId)}/measures/${encodeURIComponent(id)}/cancel`));
+
+export function useSaveTypes(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewIncidentTypes) => api.put<IncidentTypes>(`${base(establishmentId)}/types`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['discipline', 'types'] }),
+  });
+}

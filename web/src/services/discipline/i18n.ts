@@ -49,6 +49,16 @@ export const disciplineTexts = {
     actions: { created: 'Créé', updated: 'Modifié', published: 'Publié', cancelled: 'Annulé' },
     detention: 'Le {{when}}, {{minutes}} min',
     dates: 'Du {{from}} au {{to}}',
+    types: {
+      title: 'Types d’incident',
+      intro: 'Les types proposés quand on signale un incident. Un type décoché n’est plus proposé ; les incidents passés le gardent.',
+      code: 'Code du type {{n}} (minuscules, chiffres, _)',
+      label: 'Libellé du type {{n}}',
+      active: 'Proposé',
+      add: 'Ajouter un type',
+      save: 'Enregistrer les types',
+      saved: 'Types enregistrés.',
+    },
     form: {
       incidentTitle: 'Signaler un incident',
       measureTitle: 'Donner une punition ou une sanction',
@@ -104,6 +114,16 @@ export const disciplineTexts = {
     actions: { created: 'Created', updated: 'Changed', published: 'Published', cancelled: 'Cancelled' },
     detention: 'On {{when}}, {{minutes}} min',
     dates: 'From {{from}} to {{to}}',
+    types: {
+      title: 'Incident types',
+      intro: 'The types offered when reporting an incident. An unticked type is no longer offered; past incidents keep it.',
+      code: 'Code of type {{n}} (lower case, digits, _)',
+      label: 'Label of type {{n}}',
+      active: 'Offered',
+      add: 'Add a type',
+      save: 'Save the types',
+      saved: 'Types saved.',
+    },
     form: {
       incidentTitle: 'Report an incident',
       measureTitle: 'Give a punishment or a sanction',

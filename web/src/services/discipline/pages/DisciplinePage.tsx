@@ -9,6 +9,7 @@ import { useIncidentTypes, useRecords } from '../api';
 import { IncidentForm } from '../components/IncidentForm';
 import { MeasureForm } from '../components/MeasureForm';
 import { RecordList } from '../components/RecordList';
+import { TypesForm } from '../components/TypesForm';
 import '../discipline.css';
 
 /**
@@ -38,6 +39,7 @@ export function DisciplinePage() {
         <>
           <IncidentForm establishmentId={establishmentId} types={types.data.types} />
           <MeasureForm establishmentId={establishmentId} pronouncesSanctions={pronouncesSanctions} />
+          {can('discipline.manage') ? <TypesForm key={types.dataUpdatedAt} establishmentId={establishmentId} types={types.data.types} /> : null}
         </>
       ) : null}
       {family && !isStudent && children.length > 1 ? (

@@ -16,7 +16,7 @@ export const attendanceJustifyJourneys: Journey[] = [
     name: 'attendance justify: demo.parent justifies Camille’s absence with a document, demo.staff (CPE) accepts it; incidents, queue and statistics pages pass axe',
     async run({ page, baseUrl, demoPassword, a11y, newIsolatedPage }) {
       await logInToHome(page, baseUrl, 'demo.parent', demoPassword);
-      await page.goto(`${baseUrl}/absences`);
+      await page.locator('[data-tile=absences] a').click();
       await page.getByRole('heading', { level: 1, name: 'Absences' }).waitFor();
       // Two children: the seeded absences are Camille's (5B).
       await choose(page, /Enfant/, /Camille Rousseau/);
@@ -37,7 +37,7 @@ export const attendanceJustifyJourneys: Journey[] = [
 
       const staff = await newIsolatedPage();
       await logInToHome(staff, baseUrl, 'demo.staff', demoPassword);
-      await staff.goto(`${baseUrl}/vie-scolaire/justificatifs`);
+      await staff.locator('[data-tile=justifications] a').click();
       await staff.getByRole('heading', { level: 1, name: 'Justificatifs à valider' }).waitFor();
       const card = staff.locator('li[data-justification]', { hasText: 'Camille Rousseau' }).filter({ hasText: 'Gastro-entérite' }).first();
       await card.waitFor();
@@ -56,14 +56,15 @@ export const attendanceJustifyJourneys: Journey[] = [
       await textAppears(page, 'Validé (Karim BENALI)');
 
       // Incidents and sanctions: the family sees the published detention, not the unpublished remark.
-      await page.goto(`${baseUrl}/vie-scolaire/incidents`);
+      await page.goto(`${baseUrl}/`);
+      await page.locator('[data-tile=discipline] a').click();
       await page.getByRole('heading', { level: 1, name: 'Incidents et sanctions' }).waitFor();
       await choose(page, /Enfant/, /Camille Rousseau/);
       await textAppears(page, 'Bavardages répétés en cours.');
       assert.equal(await page.getByText('Oubli du matériel.').count(), 0, 'the unpublished remark stays hidden from the family');
       await a11y(page, 'family’s incidents and sanctions');
 
-      await staff.goto(`${baseUrl}/vie-scolaire/statistiques`);
+      await staff.getByRole('link', { name: 'Statistiques d’absences' }).click();
       await staff.getByRole('heading', { level: 1, name: 'Statistiques d’absences' }).waitFor();
       await choose(staff, /Classe/, /^5B\b/);
       await staff.locator('tr[data-student=total]').waitFor();

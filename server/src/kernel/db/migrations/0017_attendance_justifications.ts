@@ -67,6 +67,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('notified_at', 'text')
     .addColumn('handled_at', 'text', (c) => c.notNull())
     .execute();
+  // The follow-up job reads the events created in the last days each minute: by creation time, not a scan.
+  await db.schema.createIndex('attendance_events_created').on('attendance_events').columns(['created_at']).execute();
 
   await db.schema
     .createTable('attendance_alert_settings')
@@ -90,6 +92,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('attendance_events_created').ifExists().execute();
   for (const table of ['attendance_alert_states', 'attendance_alert_settings', 'attendance_event_followups', 'attendance_justification_history', 'attendance_justification_events', 'attendance_justifications']) {
     await db.schema.dropTable(table).ifExists().execute();
   }

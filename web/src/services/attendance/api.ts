@@ -3,11 +3,15 @@ import type {
   AttendanceReason,
   AttendanceReasons,
   AttendanceSettings,
+  Collective,
+  Collectives,
   ForgottenRegisters,
   NewAttendanceReason,
+  NewCollective,
   Register,
   RegisterLessons,
   RegisterMarks,
+  TimetableChoices,
 } from '@preau/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
@@ -110,5 +114,39 @@ export function useSaveSettings(establishmentId: string) {
   return useMutation({
     mutationFn: (body: AttendanceSettings) => api.put<AttendanceSettings>(`${base(establishmentId)}/settings`, body),
     onSuccess: (settings) => client.setQueryData(['attendance', 'settings', establishmentId], settings),
+  });
+}
+
+/** The establishment's classes and groups, from the timetable's choices (vie scolaire sees them all). */
+export function useGroups(establishmentId: string | null) {
+  return useQuery({
+    queryKey: ['attendance', 'groups', establishmentId],
+    queryFn: async () =>
+      (await api.get<TimetableChoices>(`/api/timetable/establishments/${encodeURIComponent(establishmentId as string)}/choices`)).groups.filter((g) => g.kind !== 'free_group'),
+    enabled: establishmentId !== null,
+  });
+}
+
+export function useCollectives(establishmentId: string | null, date: string) {
+  return useQuery({
+    queryKey: ['attendance', 'collectives', establishmentId, date],
+    queryFn: () => api.get<Collectives>(`${base(establishmentId as string)}/collectives`, { date }),
+    enabled: establishmentId !== null,
+  });
+}
+
+export function useDeclareCollective(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewCollective) => api.post<Collective>(`${base(establishmentId)}/collectives`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['attendance'] }),
+  });
+}
+
+export function useDeleteCollective(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`${base(establishmentId)}/collectives/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['attendance'] }),
   });
 }

@@ -51,12 +51,18 @@ const event = {
   flagged: false,
 };
 
+const reasons = { reasons: [{ id: 'r-trip', code: 'sortie_scolaire', label: 'Sortie scolaire', countsAsJustified: true, active: true, position: 60 }] };
+const choices = { own: null, children: [], groups: [{ id: 'g-1', name: '5B', kind: 'class' }], teachers: [], rooms: [], subjects: [] };
+
 describe('VieScolairePage', () => {
   it('lists the registers not taken, with a link to take them, and the day’s absences', async () => {
     mockFetch({
       'GET /api/auth/csrf': () => json({ csrfToken: 't' }),
       [`GET ${base}/forgotten`]: () => json({ date: '2026-11-23', registers: [forgotten, { ...forgotten, slotId: 'slot-2', group: { id: 'g-2', name: '4A' }, minutesLate: 65 }] }),
       [`GET ${base}/events`]: () => json({ events: [event] }),
+      [`GET ${base}/collectives`]: () => json({ collectives: [] }),
+      [`GET ${base}/reasons`]: () => json(reasons),
+      'GET /api/timetable/establishments/e-1/choices': () => json(choices),
     });
     renderPage(<VieScolairePage />, { path: '/vie-scolaire', me: cpe(['attendance.manage', 'attendance.settings', 'attendance.registers']) });
     const table = await screen.findByRole('table', { name: /Appels non faits du/ }, { timeout: 5000 });
@@ -69,6 +75,41 @@ describe('VieScolairePage', () => {
       'Alice MARTIN5BRetard (10 min) (appel)08:00–08:10—Non justifiée',
     ]);
   }, 20_000);
+
+  it('declares a class away for a morning, Paris time, with the school-trip reason by default', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockFetch({
+      'GET /api/auth/csrf': () => json({ csrfToken: 't' }),
+      [`GET ${base}/forgotten`]: () => json({ date: '2026-11-23', registers: [] }),
+      [`GET ${base}/events`]: () => json({ events: [] }),
+      [`GET ${base}/collectives`]: () => json({ collectives: [] }),
+      [`POST ${base}/collectives`]: (call) => json({ id: 'c-1', group: { id: 'g-1', name: '5B' }, reason: null, ...(call.body as object) }, 201),
+      [`GET ${base}/reasons`]: () => json(reasons),
+      'GET /api/timetable/establishments/e-1/choices': () => json(choices),
+    });
+    renderPage(<VieScolairePage />, { path: '/vie-scolaire', me: cpe(['attendance.manage', 'attendance.settings']) });
+    const form = await screen.findByRole('form', { name: 'Déclarer une absence collective' }, { timeout: 5000 });
+    await user.click(within(form).getByRole('button', { name: 'Déclarer' }));
+    expect(await within(form).findByText(/Choisissez une classe/)).toBeTruthy();
+    await user.click(within(form).getByRole('button', { name: /Classe ou groupe/ }));
+    await user.click(await screen.findByRole('option', { name: '5B' }));
+    const day = within(form).getByRole('textbox', { name: 'Date de l’absence collective (AAAA-MM-JJ)' });
+    await user.clear(day);
+    await user.type(day, '2026-11-23');
+    const to = within(form).getByRole('textbox', { name: 'À (HH:MM)' });
+    await user.clear(to);
+    await user.type(to, '12:00');
+    await user.type(within(form).getByRole('textbox', { name: /Objet/ }), 'Sortie au musée');
+    await user.click(within(form).getByRole('button', { name: 'Déclarer' }));
+    expect(await within(form).findByText('Absence collective déclarée.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      groupId: 'g-1',
+      startsAt: '2026-11-23T07:00:00.000Z',
+      endsAt: '2026-11-23T11:00:00.000Z',
+      label: 'Sortie au musée',
+      reasonId: 'r-trip',
+    });
+  }, 30_000);
 
   it('is closed to teachers', () => {
     renderPage(<VieScolairePage />, { path: '/vie-scolaire', me: cpe(['attendance.registers']) });

@@ -9,6 +9,7 @@ import { Loading, Page } from '../../../lib/ui/Page';
 import { TextInput } from '../../../lib/ui/TextInput';
 import { useDayEvents, useForgotten } from '../api';
 import { isIsoDate, parisTime, parisToday } from '../components/dates';
+import { Collectives } from '../components/Collectives';
 import { ScrollRegion } from '../components/ScrollRegion';
 import '../attendance.css';
 
@@ -127,6 +128,7 @@ export function VieScolairePage() {
           </table>
         </ScrollRegion>
       ) : null}
+      {establishmentId ? <Collectives establishmentId={establishmentId} date={date} /> : null}
     </Page>
   );
 }

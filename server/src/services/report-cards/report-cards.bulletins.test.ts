@@ -24,6 +24,19 @@ describeEachDatabase('report cards: publication, bulletins and their PDF', (data
     await put('tina.roux', 'appreciations', { subjectId: 'a-fr', appreciations: [{ studentId: 'alice', text: 'Des progrès en orthographe.' }] });
     await put('theo.petit', 'council/general', { appreciations: [{ studentId: 'alice', text: 'Un trimestre sérieux : il faut garder ce rythme.' }] });
     await put('helene.garnier', 'council/decisions', { decisions: [{ studentId: 'alice', distinction: 'encouragements' }, { studentId: 'bob', distinction: 'congratulations' }] });
+    // Alice's attendance in the trimester: two absent half-days (one justified), one late arrival;
+    // an absence after the trimester does not count on its bulletin.
+    const event = (id: string, kind: string, startsAt: string, endsAt: string, justification = 'unjustified') => ({
+      id, establishment_id: 'etab-a', student_id: 'alice', kind, starts_at: startsAt, ends_at: endsAt, minutes: kind === 'late' ? 10 : null,
+      justification, source: 'register', created_at: startsAt, updated_at: startsAt,
+    });
+    await database().db.insertInto('attendance_events').values([
+      event('ev-am', 'absence', '2026-10-05T07:00:00.000Z', '2026-10-05T08:00:00.000Z'),
+      event('ev-am-2', 'absence', '2026-10-05T08:00:00.000Z', '2026-10-05T09:00:00.000Z'),
+      event('ev-pm', 'absence', '2026-10-05T13:00:00.000Z', '2026-10-05T14:00:00.000Z', 'justified'),
+      event('ev-late', 'late', '2026-10-06T07:00:00.000Z', '2026-10-06T08:00:00.000Z'),
+      event('ev-after', 'absence', '2026-12-07T07:00:00.000Z', '2026-12-07T08:00:00.000Z'),
+    ]).execute();
   });
 
   it('shows staff a preview of an open council; students and relatives see nothing before publication', async () => {
@@ -77,7 +90,7 @@ describeEachDatabase('report cards: publication, bulletins and their PDF', (data
       period: { name: 'Trimestre 1', startsOn: '2026-09-01', endsOn: '2026-11-30' },
       state: 'closed',
       general: { average: 11.5, classFigures: { average: 11.75, min: 11.5, max: 12 } },
-      attendance: null,
+      attendance: { absenceHalfDays: 2, unjustifiedHalfDays: 1, lates: 1 },
       generalAppreciation: 'Un trimestre sérieux : il faut garder ce rythme.',
       headTeachers: ['Théo PETIT'],
       decision: { distinction: 'encouragements', workWarning: false, behaviourWarning: false, orientation: null },

@@ -3,6 +3,7 @@ import { type Actor, holdsProfile } from '../../kernel/auth/actor.js';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/database.js';
 import { forbidden, notFound } from '../../kernel/errors/app-error.js';
+import { attendanceFigures } from '../attendance/index.js';
 import { displayName } from '../directory/index.js';
 import { type CouncilRow, isPublished } from './report-cards.councils.js';
 import { snapshotOf, toDecision } from './report-cards.entries.js';
@@ -73,7 +74,7 @@ export async function readReportCard(ctx: AppContext, actor: Actor, establishmen
   if (!row || (reader === 'family' && !isPublished(row, now))) throw notFound('report_cards.not_found');
   const group = { id: row.group_id, name: row.group_name };
   const period = { startsOn: row.period_starts_on, endsOn: row.period_ends_on };
-  const [snapshot, appreciations, fields, heads, establishment, person] = await Promise.all([
+  const [snapshot, appreciations, fields, heads, establishment, person, attendance] = await Promise.all([
     snapshotOf(ctx.db, establishmentId, row, group, period, now),
     ctx.db.selectFrom('report_card_appreciations').select(['subject_id', 'text']).where('council_id', '=', row.id).where('student_id', '=', studentId).execute(),
     ctx.db.selectFrom('report_card_students').selectAll().where('council_id', '=', row.id).where('student_id', '=', studentId).executeTakeFirst(),
@@ -88,7 +89,10 @@ export async function readReportCard(ctx: AppContext, actor: Actor, establishmen
       .execute(),
     ctx.db.selectFrom('establishments').select('name').where('id', '=', establishmentId).executeTakeFirstOrThrow(),
     ctx.db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('id', '=', studentId).executeTakeFirstOrThrow(),
+    // Read when the bulletin is, not frozen with the council: a justification accepted later shows.
+    attendanceFigures(ctx.db, establishmentId, [studentId], row.period_starts_on, row.period_ends_on),
   ]);
+  const counted = attendance.get(studentId);
   const mine = snapshot.students.find((s) => s.id === studentId);
   return {
     councilId: row.id,
@@ -110,8 +114,7 @@ export async function readReportCard(ctx: AppContext, actor: Actor, establishmen
       };
     }),
     general: { average: mine?.general ?? null, classFigures: snapshot.general },
-    // The attendance service does not count half-days for other services yet (see the README).
-    attendance: null,
+    attendance: counted ? { absenceHalfDays: counted.absentHalfDays, unjustifiedHalfDays: counted.unjustifiedHalfDays, lates: counted.lateCount } : null,
     generalAppreciation: fields?.general_appreciation ?? null,
     headTeachers: heads.map((h) => displayName(h.first_name, h.last_name)),
     decision: toDecision(fields),

@@ -47,10 +47,17 @@ export async function requireStudent(db: Db, establishmentId: string, studentId:
 export async function disciplineScope(db: Db, actor: Actor, establishmentId: string, studentId: string | undefined): Promise<DisciplineScope> {
   if (studentId) await requireStudent(db, establishmentId, studentId);
   if (isVieScolaire(actor, establishmentId)) return { kind: 'staff' };
-  if (holdsProfile(actor, establishmentId, 'teacher')) return { kind: 'teacher', studentIds: await studentsOfTeacher(db, actor.personId, establishmentId) };
+  let teacher: DisciplineScope | null = null;
+  if (holdsProfile(actor, establishmentId, 'teacher')) {
+    const studentIds = await studentsOfTeacher(db, actor.personId, establishmentId);
+    teacher = { kind: 'teacher', studentIds };
+    if (!studentId || studentIds.has(studentId)) return teacher;
+  }
+  // A teacher who is also a parent here reads their own child's records as a parent.
   const target = studentId ?? (holdsProfile(actor, establishmentId, 'student') ? actor.personId : undefined);
-  if (!target) throw forbidden('discipline.not_visible');
   if (target === actor.personId && holdsProfile(actor, establishmentId, 'student')) return { kind: 'family', studentId: target };
-  if (holdsProfile(actor, establishmentId, 'relative') && (await isRelativeOf(db, actor.personId, target))) return { kind: 'family', studentId: target };
+  if (target && holdsProfile(actor, establishmentId, 'relative') && (await isRelativeOf(db, actor.personId, target))) return { kind: 'family', studentId: target };
+  // Otherwise a teacher sees, about any student, what they recorded or gave themselves.
+  if (teacher) return teacher;
   throw forbidden('discipline.not_visible');
 }

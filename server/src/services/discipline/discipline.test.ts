@@ -38,6 +38,9 @@ describeEachDatabase('discipline: incidents, punishments and sanctions', (databa
 
   beforeAll(async () => {
     await insertWorld(database().db, school);
+    // Tina, who teaches 4A, is also Bob's mother (Bob is in 5B, not one of her classes).
+    await database().db.insertInto('memberships').values({ person_id: 'tina', establishment_id: 'etab-a', profile: 'relative' }).execute();
+    await database().db.insertInto('relatives').values({ relative_id: 'tina', student_id: 'bob', legal_guardian: 1, financial: 0, contact: 1, relationship: null }).execute();
     env = await testApp(database());
   });
 
@@ -99,8 +102,10 @@ describeEachDatabase('discipline: incidents, punishments and sanctions', (databa
     const res = await send('carl.blanc', 'POST', `incidents/${incidentId}/publish`);
     expect(res.statusCode, res.body).toBe(200);
     expect((await send('carl.blanc', 'POST', `incidents/${incidentId}/publish`)).json().error.code).toBe('discipline.already_published');
-    // Alice, Bob and Alice's father Rémi (Bob has no relative in the world).
-    expect(await outbox(incidentId)).toEqual(['discipline.published:alice', 'discipline.published:bob', 'discipline.published:remi']);
+    // Alice, Bob, Alice's father Rémi and Bob's mother Tina.
+    expect(await outbox(incidentId)).toEqual(['discipline.published:alice', 'discipline.published:bob', 'discipline.published:remi', 'discipline.published:tina']);
+    // As Bob's mother, Tina reads her son's record as a parent: only Bob among those involved.
+    expect((await records('tina.roux', '?studentId=bob')).incidents[0]?.students.map((s) => s.id)).toEqual(['bob']);
     const alice = (await records('alice.martin')).incidents;
     expect(alice.map((i) => i.place)).toEqual(['Cour principale']);
     expect(alice[0]?.students.map((s) => s.id)).toEqual(['alice']);

@@ -50,7 +50,7 @@ export const attendanceJourneys: Journey[] = [
       await logInToHome(staff, baseUrl, 'demo.staff', demoPassword);
       await staff.locator('[data-tile=vie_scolaire] a').click();
       await staff.getByRole('heading', { level: 1, name: 'Vie scolaire' }).waitFor();
-      if (lessonDate) await staff.getByRole('textbox', { name: /^Jour/ }).fill(lessonDate);
+      if (lessonDate) await staff.getByRole('textbox', { name: 'Jour (AAAA-MM-JJ)', exact: true }).fill(lessonDate);
       const day = staff.getByRole('table', { name: /^Absences et retards du/ });
       await day.getByRole('row').filter({ hasText: absent }).filter({ hasText: 'Absence (appel)' }).first().waitFor();
       await day.getByRole('row').filter({ hasText: late }).filter({ hasText: 'Retard (10 min) (appel)' }).first().waitFor();

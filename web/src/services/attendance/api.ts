@@ -1,4 +1,5 @@
 import type {
+  AttendanceEvent,
   AttendanceEvents,
   AttendanceReason,
   AttendanceReasons,
@@ -8,6 +9,7 @@ import type {
   ForgottenRegisters,
   NewAttendanceReason,
   NewCollective,
+  NewStaffEvent,
   Register,
   RegisterLessons,
   RegisterMarks,
@@ -148,5 +150,23 @@ export function useDeleteCollective(establishmentId: string) {
   return useMutation({
     mutationFn: (id: string) => api.delete<void>(`${base(establishmentId)}/collectives/${encodeURIComponent(id)}`),
     onSuccess: () => client.invalidateQueries({ queryKey: ['attendance'] }),
+  });
+}
+
+/** The students of a class or group, from the directory (vie scolaire reads every class). */
+export function useStudentsOf(establishmentId: string, groupId: string | null) {
+  return useQuery({
+    queryKey: ['attendance', 'students', establishmentId, groupId],
+    queryFn: () =>
+      api.get<{ items: { id: string; displayName: string }[] }>(`/api/directory/establishments/${encodeURIComponent(establishmentId)}/people`, { groupId, profile: 'student', limit: 200 }),
+    enabled: groupId !== null,
+  });
+}
+
+export function useRecordAbsence(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewStaffEvent) => api.post<AttendanceEvent>(`${base(establishmentId)}/events`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['attendance', 'events'] }),
   });
 }

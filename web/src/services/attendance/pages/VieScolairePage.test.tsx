@@ -111,6 +111,45 @@ describe('VieScolairePage', () => {
     });
   }, 30_000);
 
+  it('records a whole-day absence for a student of a class, reported by phone', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockFetch({
+      'GET /api/auth/csrf': () => json({ csrfToken: 't' }),
+      [`GET ${base}/forgotten`]: () => json({ date: '2026-11-23', registers: [] }),
+      [`GET ${base}/events`]: () => json({ events: [] }),
+      [`GET ${base}/collectives`]: () => json({ collectives: [] }),
+      [`POST ${base}/events`]: () => json(event, 201),
+      [`GET ${base}/reasons`]: () => json({ reasons: [...reasons.reasons, { id: 'r-ill', code: 'maladie', label: 'Maladie', countsAsJustified: true, active: true, position: 10 }] }),
+      'GET /api/timetable/establishments/e-1/choices': () => json(choices),
+      'GET /api/directory/establishments/e-1/people': () => json({ items: [{ id: 'st-1', displayName: 'Alice MARTIN' }], nextCursor: null }),
+    });
+    renderPage(<VieScolairePage />, { path: '/vie-scolaire', me: cpe(['attendance.manage', 'attendance.settings']) });
+    const form = await screen.findByRole('form', { name: 'Signaler une absence' }, { timeout: 5000 });
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer l’absence' }));
+    expect(await within(form).findByText(/Choisissez un élève/)).toBeTruthy();
+    await user.click(within(form).getByRole('button', { name: /Classe$/ }));
+    await user.click(await screen.findByRole('option', { name: '5B' }));
+    await user.click(within(form).getByRole('button', { name: /Élève$/ }));
+    await user.click(await screen.findByRole('option', { name: 'Alice MARTIN' }));
+    expect(calls.find((c) => c.path.startsWith('/api/directory'))?.path).toBe('/api/directory/establishments/e-1/people?groupId=g-1&profile=student&limit=200');
+    const day = within(form).getByRole('textbox', { name: 'Jour de l’absence (AAAA-MM-JJ)' });
+    await user.clear(day);
+    await user.type(day, '2026-11-23');
+    await user.click(within(form).getByRole('button', { name: /Motif de l’absence$/ }));
+    await user.click(await screen.findByRole('option', { name: 'Maladie' }));
+    await user.type(within(form).getByRole('textbox', { name: /Commentaire/ }), 'Appel de la mère');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer l’absence' }));
+    expect(await within(form).findByText('Absence enregistrée.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST' && c.path === `${base}/events`)?.body).toEqual({
+      studentId: 'st-1',
+      kind: 'absence',
+      startsAt: '2026-11-23T07:00:00.000Z',
+      endsAt: '2026-11-23T17:00:00.000Z',
+      reasonId: 'r-ill',
+      comment: 'Appel de la mère',
+    });
+  }, 30_000);
+
   it('is closed to teachers', () => {
     renderPage(<VieScolairePage />, { path: '/vie-scolaire', me: cpe(['attendance.registers']) });
     expect(screen.getByText('Cette page est réservée à la vie scolaire.')).toBeTruthy();

@@ -11,6 +11,7 @@ import { useDayEvents, useForgotten } from '../api';
 import { isIsoDate, parisTime, parisToday } from '../components/dates';
 import { Collectives } from '../components/Collectives';
 import { ScrollRegion } from '../components/ScrollRegion';
+import { StaffAbsenceForm } from '../components/StaffAbsenceForm';
 import '../attendance.css';
 
 /** Vie scolaire's day: the registers not taken past the delay, and the absences and late arrivals recorded. */
@@ -128,6 +129,7 @@ export function VieScolairePage() {
           </table>
         </ScrollRegion>
       ) : null}
+      {establishmentId ? <StaffAbsenceForm establishmentId={establishmentId} date={date} /> : null}
       {establishmentId ? <Collectives establishmentId={establishmentId} date={date} /> : null}
     </Page>
   );

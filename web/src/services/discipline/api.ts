@@ -44,6 +44,8 @@ function useWrite<T>(fn: (body: T) => Promise<DisciplineList>) {
 }
 
 export const useCreateIncident = (establishmentId: string) => useWrite((body: NewIncident) => api.post<DisciplineList>(`${base(establishmentId)}/incidents`, body));
+export const useUpdateIncident = (establishmentId: string, incidentId: string) =>
+  useWrite((body: NewIncident) => api.put<DisciplineList>(`${base(establishmentId)}/incidents/${encodeURIComponent(incidentId)}`, body));
 export const useCreateMeasure = (establishmentId: string) => useWrite((body: NewMeasure) => api.post<DisciplineList>(`${base(establishmentId)}/measures`, body));
 export const usePublish = (establishmentId: string) =>
   useWrite(({ kind, id }: { kind: 'incidents' | 'measures'; id: string }) => api.post<DisciplineList>(`${base(establishmentId)}/${kind}/${encodeURIComponent(id)}/publish`));

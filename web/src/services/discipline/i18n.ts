@@ -61,6 +61,8 @@ export const disciplineTexts = {
     },
     form: {
       incidentTitle: 'Signaler un incident',
+      editTitle: 'Corriger l’incident',
+      edit: 'Corriger',
       measureTitle: 'Donner une punition ou une sanction',
       type: 'Type d’incident',
       date: 'Date (AAAA-MM-JJ)',
@@ -126,6 +128,8 @@ export const disciplineTexts = {
     },
     form: {
       incidentTitle: 'Report an incident',
+      editTitle: 'Correct the incident',
+      edit: 'Correct',
       measureTitle: 'Give a punishment or a sanction',
       type: 'Type of incident',
       date: 'Date (YYYY-MM-DD)',

@@ -1,4 +1,4 @@
-import type { IncidentRole, IncidentType } from '@preau/contracts';
+import type { Incident, IncidentRole, IncidentType } from '@preau/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -7,26 +7,32 @@ import { BusyButton } from '../../../lib/ui/BusyButton';
 import { Notice } from '../../../lib/ui/Notice';
 import { SelectInput } from '../../../lib/ui/SelectInput';
 import { TextInput } from '../../../lib/ui/TextInput';
-import { parisInstant, parisToday } from '../../attendance/justification/components/paris-time';
-import { useCreateIncident } from '../api';
+import { parisFields, parisInstant, parisToday } from '../../attendance/justification/components/paris-time';
+import { useCreateIncident, useUpdateIncident } from '../api';
 import { type PickedStudent, StudentPicker } from './StudentPicker';
 
 const ROLES: IncidentRole[] = ['author', 'victim', 'witness'];
 
-/** Records an incident (unpublished): type, when, where, what, and the students with their roles. */
-export function IncidentForm({ establishmentId, types }: { establishmentId: string; types: IncidentType[] }) {
+/**
+ * Records an incident (unpublished): type, when, where, what, and the students with their roles;
+ * with `incident`, corrects that one (its reporter before publication, vie scolaire always).
+ */
+export function IncidentForm({ establishmentId, types, incident, onDone }: { establishmentId: string; types: IncidentType[]; incident?: Incident; onDone?: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const errorMessage = useErrorMessage();
   const active = types.filter((type) => type.active);
-  const [typeId, setTypeId] = useState(active[0]?.id ?? '');
-  const [date, setDate] = useState(parisToday());
-  const [time, setTime] = useState('');
-  const [place, setPlace] = useState('');
-  const [description, setDescription] = useState('');
-  const [students, setStudents] = useState<(PickedStudent & { role: IncidentRole })[]>([]);
+  const when = incident ? parisFields(incident.occurredAt) : { date: parisToday(), time: '' };
+  const [typeId, setTypeId] = useState(incident?.type.id ?? active[0]?.id ?? '');
+  const [date, setDate] = useState(when.date);
+  const [time, setTime] = useState(when.time);
+  const [place, setPlace] = useState(incident?.place ?? '');
+  const [description, setDescription] = useState(incident?.description ?? '');
+  const [students, setStudents] = useState<(PickedStudent & { role: IncidentRole })[]>(incident?.students ?? []);
   const [invalid, setInvalid] = useState<string | null>(null);
-  const create = useCreateIncident(establishmentId);
+  const created = useCreateIncident(establishmentId);
+  const updated = useUpdateIncident(establishmentId, incident?.id ?? '');
+  const create = incident ? updated : created;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (create.isPending) return;
@@ -38,6 +44,7 @@ export function IncidentForm({ establishmentId, types }: { establishmentId: stri
       { typeId, occurredAt, place, description, students: students.map((s) => ({ studentId: s.id, role: s.role })) },
       {
         onSuccess: () => {
+          if (onDone) return onDone();
           setPlace('');
           setDescription('');
           setStudents([]);
@@ -47,9 +54,14 @@ export function IncidentForm({ establishmentId, types }: { establishmentId: stri
   };
   return (
     <form className="card discipline-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('discipline.form.incidentTitle')}</h2>
+      <h2 id={`${id}-title`}>{incident ? t('discipline.form.editTitle') : t('discipline.form.incidentTitle')}</h2>
       <div className="discipline-form__grid">
-        <SelectInput label={t('discipline.form.type')} value={typeId} onChange={setTypeId} options={active.map((type) => ({ id: type.id, label: type.label }))} />
+        <SelectInput
+          label={t('discipline.form.type')}
+          value={typeId}
+          onChange={setTypeId}
+          options={[...active, ...types.filter((type) => !type.active && type.id === incident?.type.id)].map((type) => ({ id: type.id, label: type.label }))}
+        />
         <TextInput label={t('discipline.form.date')} value={date} onChange={setDate} isRequired verbatim />
         <TextInput label={t('discipline.form.time')} value={time} onChange={setTime} isRequired verbatim />
         <TextInput label={t('discipline.form.place')} value={place} onChange={setPlace} isRequired maxLength={120} />

@@ -1,4 +1,4 @@
-import type { DisciplineList, Incident, Measure } from '@preau/contracts';
+import type { DisciplineList, Incident, IncidentType, Measure } from '@preau/contracts';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useFormatDate, useFormatDateTime } from '../../../lib/format';
 import { BusyButton } from '../../../lib/ui/BusyButton';
 import { Notice } from '../../../lib/ui/Notice';
 import { useCancelMeasure, useHistory, usePublish } from '../api';
+import { IncidentForm } from './IncidentForm';
 
 function History({ establishmentId, kind, id }: { establishmentId: string; kind: 'incidents' | 'measures'; id: string }) {
   const { t } = useTranslation();
@@ -39,8 +40,9 @@ function Published({ at }: { at: string | null }) {
   return <span className={at ? 'muted' : 'discipline-unpublished'}>{at ? t('discipline.published', { date: formatDate(at) }) : t('discipline.unpublished')}</span>;
 }
 
-function IncidentItem({ incident, establishmentId, staff }: { incident: Incident; establishmentId: string; staff: boolean }) {
+function IncidentItem({ incident, establishmentId, staff, types }: { incident: Incident; establishmentId: string; staff: boolean; types: IncidentType[] }) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
   const formatDateTime = useFormatDateTime();
   const errorMessage = useErrorMessage();
   const publish = usePublish(establishmentId);
@@ -62,8 +64,14 @@ function IncidentItem({ incident, establishmentId, staff }: { incident: Incident
             {t('discipline.publish')}
           </BusyButton>
         ) : null}
+        {incident.policies.edit && types.length > 0 ? (
+          <Button className="button button--small" aria-expanded={editing} onPress={() => setEditing(!editing)}>
+            {t('discipline.form.edit')}
+          </Button>
+        ) : null}
         {staff ? <History establishmentId={establishmentId} kind="incidents" id={incident.id} /> : null}
       </div>
+      {editing ? <IncidentForm establishmentId={establishmentId} types={types} incident={incident} onDone={() => setEditing(false)} /> : null}
       {publish.isError ? <Notice tone="error">{errorMessage(publish.error)}</Notice> : null}
     </li>
   );
@@ -111,7 +119,7 @@ function MeasureItem({ measure, establishmentId, staff }: { measure: Measure; es
 }
 
 /** Incidents then measures, newest first, with the actions each record's policies allow. */
-export function RecordList({ records, establishmentId, staff }: { records: DisciplineList; establishmentId: string; staff: boolean }) {
+export function RecordList({ records, establishmentId, staff, types = [] }: { records: DisciplineList; establishmentId: string; staff: boolean; types?: IncidentType[] }) {
   const { t } = useTranslation();
   return (
     <>
@@ -120,7 +128,7 @@ export function RecordList({ records, establishmentId, staff }: { records: Disci
         {records.incidents.length === 0 ? <p className="muted">{t('discipline.noIncident')}</p> : null}
         <ul className="discipline-list">
           {records.incidents.map((i) => (
-            <IncidentItem key={i.id} incident={i} establishmentId={establishmentId} staff={staff} />
+            <IncidentItem key={i.id} incident={i} establishmentId={establishmentId} staff={staff} types={types} />
           ))}
         </ul>
       </section>

@@ -1,5 +1,5 @@
 import type { DisciplineList } from '@preau/contracts';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { setCsrfToken } from '../../../lib/api-client';
@@ -77,5 +77,42 @@ describe('DisciplinePage', () => {
     await screen.findByRole('heading', { name: 'Signaler un incident' });
     await user.click(screen.getByRole('button', { name: /Mesure/ }));
     expect(await screen.findByRole('option', { name: 'Blâme' })).toBeTruthy();
+  }, 15_000);
+
+  it('lets the reporter correct an incident, keeping its time', async () => {
+    const incident = {
+      id: 'i-1',
+      type: { id: 'ty-1', label: 'Perturbation du cours' },
+      occurredAt: '2026-11-24T09:20:00.000Z',
+      place: 'Cour',
+      description: 'Bousculade.',
+      students: [{ id: 's-1', name: 'Léa MARTIN', role: 'author' as const }],
+      reportedBy: { id: 'p-1', name: 'Camille MARTIN' },
+      publishedAt: null,
+      policies: { edit: true, publish: false },
+    };
+    const { calls } = mockFetch({
+      'GET /api/discipline/establishments/e-1/records': () => json({ incidents: [incident], measures: [] }),
+      'GET /api/discipline/establishments/e-1/types': () => json(types),
+      'PUT /api/discipline/establishments/e-1/incidents/i-1': () => json({ incidents: [incident], measures: [] }),
+    });
+    const user = userEvent.setup();
+    renderPage(<DisciplinePage />, { path: '/', me: makeMe({ memberships: [member(['teacher'], [], ['discipline.read', 'discipline.write'])] }) });
+    await user.click(await screen.findByRole('button', { name: 'Corriger' }));
+    const form = screen.getByRole('form', { name: 'Corriger l’incident' });
+    const place = within(form).getByRole('textbox', { name: /^Lieu/ });
+    expect((place as HTMLInputElement).value).toBe('Cour');
+    await user.clear(place);
+    await user.type(place, 'Cour principale');
+    setCsrfToken('csrf-1');
+    await user.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      typeId: 'ty-1',
+      occurredAt: '2026-11-24T09:20:00.000Z',
+      place: 'Cour principale',
+      description: 'Bousculade.',
+      students: [{ studentId: 's-1', role: 'author' }],
+    });
   }, 15_000);
 });

@@ -49,7 +49,7 @@ export function DisciplinePage() {
       ) : null}
       {records.isPending && allowed && (staff || studentId) ? <Loading /> : null}
       {records.isError ? <Notice tone="error">{errorMessage(records.error)}</Notice> : null}
-      {records.data && establishmentId ? <RecordList records={records.data} establishmentId={establishmentId} staff={staff} /> : null}
+      {records.data && establishmentId ? <RecordList records={records.data} establishmentId={establishmentId} staff={staff} types={types.data?.types} /> : null}
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parisInstant, parisToday } from './paris-time';
+import { parisFields, parisInstant, parisToday } from './paris-time';
 
 describe('Paris wall-clock times', () => {
   it('reads winter and summer times as Paris times', () => {
@@ -20,5 +20,9 @@ describe('Paris wall-clock times', () => {
   it('gives today’s Paris date (already tomorrow at 23:30 UTC in winter)', () => {
     expect(parisToday(new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27');
     expect(parisToday(new Date('2026-11-26T12:00:00Z'))).toBe('2026-11-26');
+  });
+  it('turns an instant back into the Paris date and time a form shows', () => {
+    expect(parisFields('2026-11-26T07:00:00.000Z')).toEqual({ date: '2026-11-26', time: '08:00' });
+    expect(parisFields('2026-06-30T22:30:00.000Z')).toEqual({ date: '2026-07-01', time: '00:30' });
   });
 });

@@ -31,3 +31,10 @@ export function parisInstant(date: string, time: string): string | null {
 export function parisToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** An instant as Paris date and time fields ("2026-11-26", "08:00"), for editing forms. */
+export function parisFields(iso: string): { date: string; time: string } {
+  const instant = new Date(iso);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(instant);
+  return { date: parisToday(instant), time };
+}

@@ -14,9 +14,10 @@ const elsewhereHead = actor('head-b', ['personnel'], ['head'], 'e-2');
 
 describe('who may do what with discipline records (profile × record × state)', () => {
   it('incidents: the reporter edits until publication, vie scolaire edits and publishes', () => {
-    const draft = { reported_by: 't-1', published_at: null };
-    const published = { reported_by: 't-1', published_at: '2026-11-25T10:00:00Z' };
-    const cases: [string, Actor, typeof draft | typeof published, { edit: boolean; publish: boolean }][] = [
+    type Reported = { reported_by: string | null; published_at: string | null };
+    const draft: Reported = { reported_by: 't-1', published_at: null };
+    const published: Reported = { reported_by: 't-1', published_at: '2026-11-25T10:00:00Z' };
+    const cases: [string, Actor, Reported, { edit: boolean; publish: boolean }][] = [
       ['reporter, draft', teacher, draft, { edit: true, publish: false }],
       ['reporter, published', teacher, published, { edit: false, publish: false }],
       ['other teacher', otherTeacher, draft, { edit: false, publish: false }],
@@ -29,10 +30,11 @@ describe('who may do what with discipline records (profile × record × state)',
   });
 
   it('measures: punishments by their author or vie scolaire, sanctions by the head and deputies only', () => {
-    const punishment = { category: 'punishment', decided_by: 't-1', published_at: null, cancelled_at: null };
-    const sanction = { category: 'sanction', decided_by: 'head', published_at: null, cancelled_at: null };
+    type Record = { category: string; decided_by: string | null; published_at: string | null; cancelled_at: string | null };
+    const punishment: Record = { category: 'punishment', decided_by: 't-1', published_at: null, cancelled_at: null };
+    const sanction: Record = { category: 'sanction', decided_by: 'head', published_at: null, cancelled_at: null };
     const cancelled = { ...punishment, cancelled_at: '2026-11-25T10:00:00Z' };
-    const cases: [string, Actor, typeof punishment, { edit: boolean; publish: boolean; cancel: boolean }][] = [
+    const cases: [string, Actor, Record, { edit: boolean; publish: boolean; cancel: boolean }][] = [
       ['author of a punishment', teacher, punishment, { edit: true, publish: true, cancel: true }],
       ['other teacher, punishment', otherTeacher, punishment, { edit: false, publish: false, cancel: false }],
       ['CPE, punishment', cpe, punishment, { edit: true, publish: true, cancel: true }],

@@ -79,7 +79,8 @@ export type PreauEvent =
       actorId: string;
       recipientIds: string[];
       resource: { kind: 'attendance_register'; id: string };
-      summary: { group: string; subject: string; date: string; start: string };
+      /** `lessons`: the first three ("5B, Mathématiques, 08:00"), `count`: how many, as text. */
+      summary: { date: string; count: string; lessons: string };
     }
   | {
       type: 'discipline.published';

@@ -13,7 +13,7 @@ const TITLES: Record<string, (s: Record<string, string>) => string> = {
   'skills.published': (s) => `Compétences évaluées en ${s.subject ?? ''} : ${s.title ?? ''}`,
   'report_card.published': (s) => `Bulletin du ${s.period ?? ''} disponible (${s.group ?? ''})`,
   'absence.recorded': (s) => `Absence enregistrée pour ${s.studentName ?? ''} le ${s.date ?? ''}`,
-  'attendance.register_forgotten': (s) => `Appel non fait : ${s.group ?? ''}, ${s.subject ?? ''}, le ${s.date ?? ''} à ${s.start ?? ''}`,
+  'attendance.register_forgotten': (s) => `Appels non faits (${s.count ?? ''}) le ${s.date ?? ''} : ${s.lessons ?? ''}`,
   'discipline.published': (s) => `Vie scolaire : ${s.label ?? ''} pour ${s.studentName ?? ''} (${s.date ?? ''})`,
   'attendance.to_justify': (s) => `${s.kind === 'late' ? 'Retard' : s.kind === 'left_early' ? 'Départ anticipé' : 'Absence'} de ${s.studentName ?? ''} le ${s.date ?? ''} : à justifier`,
   'attendance.justification_decided': (s) => `Justificatif ${s.decision === 'justified' ? 'accepté' : 'refusé'} pour ${s.studentName ?? ''} (${s.date ?? ''})`,

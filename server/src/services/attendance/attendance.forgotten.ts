@@ -38,17 +38,19 @@ async function vieScolaireOf(db: Db, establishmentId: string): Promise<string[]>
 }
 
 /**
- * Tells vie scolaire once about each register of today still not done past the delay: the register
- * row is created if the teacher never opened it, then claimed (`forgotten_notified_at`) and the
- * event written in the same transaction, so two processes never notify twice. Quiet hours and each
- * person's channels are the notification layer's business. Returns the number of notifications.
+ * Tells vie scolaire once about each register of today still not done past the delay, in one
+ * notification per establishment and run (a morning's forgotten registers are one message, not
+ * twenty): the register rows are created if the teachers never opened them, claimed
+ * (`forgotten_notified_at`) and the event written in the same transaction, so two processes never
+ * notify twice. Quiet hours and each person's channels are the notification layer's business.
+ * Returns the number of registers reported.
  */
 export async function notifyForgottenRegisters(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   const today = parisToday(now);
   // Only establishments with lessons on this weekday; each one's list is computed from its timetable.
   const establishments = await ctx.db.selectFrom('timetable_slots').select('establishment_id').distinct().where('weekday', '=', isoWeekday(today)).execute();
-  let notified = 0;
+  let reported = 0;
   for (const { establishment_id: establishmentId } of establishments) {
     const row = await ctx.db.selectFrom('attendance_settings').select(['half_day_boundary', 'forgotten_after_minutes']).where('establishment_id', '=', establishmentId).executeTakeFirst();
     const settings = row ? { halfDayBoundary: row.half_day_boundary, forgottenAfterMinutes: row.forgotten_after_minutes } : DEFAULT_SETTINGS;
@@ -56,38 +58,47 @@ export async function notifyForgottenRegisters(ctx: AppContext): Promise<number>
     if (forgotten.length === 0) continue;
     const recipients = await vieScolaireOf(ctx.db, establishmentId);
     if (recipients.length === 0) continue;
-    for (const f of forgotten) {
-      const lesson = lessons.find((l) => l.slotId === f.slotId);
-      // The event names the teacher as its actor; a lesson without a teacher stays on the page only.
-      const teacherId = lesson?.teacher?.id;
-      if (!lesson || !teacherId) continue;
-      notified += await ctx.db.transaction().execute(async (trx) => {
-        const register = await ensureRegister(trx, establishmentId, lesson, now);
-        const claimed = await trx
-          .updateTable('attendance_registers')
-          .set({ forgotten_notified_at: now.toISOString() })
-          .where('id', '=', register.id)
-          .where('forgotten_notified_at', 'is', null)
-          .where('state', '!=', 'done')
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) === 0) return 0;
-        await emitEvent(
-          trx,
-          {
-            type: 'attendance.register_forgotten',
-            establishmentId,
-            actorId: teacherId,
-            recipientIds: recipients,
-            resource: { kind: 'attendance_register', id: register.id },
-            summary: { group: lesson.group.name, subject: lesson.subject.name, date: lesson.date, start: lesson.start },
-          },
-          ctx.clock,
-        );
-        return 1;
-      });
-    }
+    const bySlot = new Map(lessons.map((l) => [l.slotId, l]));
+    reported += await ctx.db.transaction().execute(async (trx) => {
+      const registers: { id: string; lesson: Lesson }[] = [];
+      for (const f of forgotten) {
+        const lesson = bySlot.get(f.slotId);
+        if (lesson) registers.push({ id: (await ensureRegister(trx, establishmentId, lesson, now)).id, lesson });
+      }
+      if (registers.length === 0) return 0;
+      const claimed = new Set(
+        (
+          await trx
+            .updateTable('attendance_registers')
+            .set({ forgotten_notified_at: now.toISOString() })
+            .where('id', 'in', registers.map((r) => r.id))
+            .where('forgotten_notified_at', 'is', null)
+            .where('state', '!=', 'done')
+            .returning('id')
+            .execute()
+        ).map((r) => r.id),
+      );
+      const fresh = registers.filter((r) => claimed.has(r.id));
+      const first = fresh[0];
+      if (!first) return 0;
+      const named = fresh.slice(0, 3).map((r) => `${r.lesson.group.name}, ${r.lesson.subject.name}, ${r.lesson.start}`);
+      await emitEvent(
+        trx,
+        {
+          type: 'attendance.register_forgotten',
+          establishmentId,
+          // The event names a person as its actor: the teacher when one register is late, else vie scolaire itself.
+          actorId: (fresh.length === 1 ? first.lesson.teacher?.id : undefined) ?? (recipients[0] as string),
+          recipientIds: recipients,
+          resource: { kind: 'attendance_register', id: first.id },
+          summary: { date: today, count: String(fresh.length), lessons: `${named.join(' ; ')}${fresh.length > named.length ? ' …' : ''}` },
+        },
+        ctx.clock,
+      );
+      return fresh.length;
+    });
   }
-  return notified;
+  return reported;
 }
 
 /** Every five minutes, whichever process gets there (the claim keeps it to one notification). */

@@ -71,13 +71,22 @@ describeEachDatabase('attendance: vie scolaire, reasons, a student’s absences'
     at('2026-11-23T08:05:00.000Z'); // Monday 9:05 in Paris: the 8:00–9:00 lesson ended 5 minutes ago (delay 10).
     expect((await call('carl.blanc', 'GET', 'forgotten')).json<ForgottenRegisters>().registers).toEqual([]);
     expect(await notifyForgottenRegisters(env.ctx)).toBe(0);
+    // 4A has French at the same time on Mondays.
+    await database()
+      .db.insertInto('timetable_slots')
+      .values({ id: 'slot-4a-monday', establishment_id: 'etab-a', group_id: 'a-4a', subject_id: 'a-fr', teacher_id: 'tina', room_id: null, weekday: 1, start_time: '08:00', end_time: '09:00', weeks: 'all', valid_from: null, valid_to: null, source: 'manual', created_at: '2026-09-01T00:00:00.000Z', updated_at: '2026-09-01T00:00:00.000Z' })
+      .execute();
     at('2026-11-23T08:12:00.000Z');
     const forgotten = (await call('carl.blanc', 'GET', 'forgotten')).json<ForgottenRegisters>();
-    expect(forgotten.registers.map((r) => [r.group.name, r.subject.name, r.minutesLate, r.state])).toEqual([['5B', 'Mathématiques', 12, 'todo']]);
+    expect(forgotten.registers.map((r) => [r.group.name, r.subject.name, r.minutesLate, r.state])).toEqual([
+      ['4A', 'Français', 12, 'todo'],
+      ['5B', 'Mathématiques', 12, 'todo'],
+    ]);
     for (const login of ['theo.petit', 'alice.martin', 'ada.morel']) expect((await call(login, 'GET', 'forgotten')).statusCode, login).toBe(403);
     expect((await call('hugo.bonnet', 'GET', 'forgotten')).statusCode).toBe(403);
 
-    expect(await notifyForgottenRegisters(env.ctx)).toBe(1);
+    // Both in one notification, once.
+    expect(await notifyForgottenRegisters(env.ctx)).toBe(2);
     expect(await notifyForgottenRegisters(env.ctx)).toBe(0);
     const sent = await database()
       .db.selectFrom('outbox_events as o')
@@ -86,13 +95,13 @@ describeEachDatabase('attendance: vie scolaire, reasons, a student’s absences'
       .where('o.type', '=', 'attendance.register_forgotten')
       .execute();
     expect(sent.map((s) => [s.type, s.actor_id, s.person_id, JSON.parse(s.summary)])).toEqual([
-      ['attendance.register_forgotten', 'theo', 'carl', { group: '5B', subject: 'Mathématiques', date: '2026-11-23', start: '08:00' }],
+      ['attendance.register_forgotten', 'carl', 'carl', { date: '2026-11-23', count: '2', lessons: '4A, Français, 08:00 ; 5B, Mathématiques, 08:00' }],
     ]);
 
-    // Taken late: no longer listed.
+    // Taken late: no longer listed (4A's still is).
     const register = (await call('theo.petit', 'POST', 'registers', { slotId: slots.monday, date: '2026-11-23' })).json<Register>();
     expect((await call('theo.petit', 'POST', `registers/${register.id}/submit`, { marks: [{ studentId: 'alice', status: 'absent' }] })).statusCode).toBe(200);
-    expect((await call('carl.blanc', 'GET', 'forgotten')).json<ForgottenRegisters>().registers).toEqual([]);
+    expect((await call('carl.blanc', 'GET', 'forgotten')).json<ForgottenRegisters>().registers.map((r) => r.group.name)).toEqual(['4A']);
   });
 
   it('lets vie scolaire record an absence directly, listed in the day’s absences', async () => {

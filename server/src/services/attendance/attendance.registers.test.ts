@@ -193,4 +193,18 @@ describeEachDatabase('attendance registers', (database) => {
     expect((await call('carl.blanc', 'DELETE', `collectives/${collectiveId}`)).statusCode).toBe(204);
     expect(await database().db.selectFrom('attendance_events').select('id').where('source', '=', 'collective').execute()).toEqual([]);
   });
+
+  it('gives the same marks and events when one register is submitted several times at once', async () => {
+    at('2026-12-07T07:05:00.000Z'); // Monday 7 December, 8:05 in Paris.
+    const register = (await open('theo.petit', '2026-12-07')).json<Register>();
+    const marks = { marks: [{ studentId: 'alice', status: 'absent' }, { studentId: 'bob', status: 'late', minutes: 5 }] };
+    const results = await Promise.all(Array.from({ length: 6 }, () => call('theo.petit', 'POST', `registers/${register.id}/submit`, marks)));
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect((await events(register.id)).map((e) => [e.student_id, e.kind])).toEqual([
+      ['alice', 'absence'],
+      ['bob', 'late'],
+    ]);
+    const saved = await database().db.selectFrom('attendance_marks').select('student_id').where('register_id', '=', register.id).orderBy('student_id').execute();
+    expect(saved.map((m) => m.student_id)).toEqual(['alice', 'bob']);
+  });
 });

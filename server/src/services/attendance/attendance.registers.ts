@@ -183,6 +183,10 @@ export async function saveRegister(ctx: AppContext, actor: Actor, establishmentI
   const done = submit || row.state === 'done';
 
   await ctx.db.transaction().execute(async (trx) => {
+    // Two saves of one register at once (a double tap, two devices) take turns, so the second plans
+    // from the first's marks and events instead of inserting them a second time. SQLite has one
+    // writer at a time already.
+    if (ctx.databaseKind === 'postgres') await trx.selectFrom('attendance_registers').select('id').where('id', '=', row.id).forUpdate().execute();
     const previous = await trx.selectFrom('attendance_marks').select(['student_id', 'reason_id']).where('register_id', '=', row.id).execute();
     const keptReason = new Map(previous.map((p) => [p.student_id, p.reason_id]));
     const rows = marks.map((m) => ({

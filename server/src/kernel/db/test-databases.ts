@@ -37,7 +37,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHa
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const handle = openDatabase({ url: TEST_POSTGRES_URL, schema, poolSize: 4 });
+  const handle = openDatabase({ url: TEST_POSTGRES_URL, schema, poolSize: 4, asynchronousCommit: true });
   await migrateToLatest(handle);
   return {
     ...handle,

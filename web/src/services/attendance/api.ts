@@ -6,9 +6,12 @@ import type {
   AttendanceSettings,
   Collective,
   Collectives,
+  Exemption,
+  Exemptions,
   ForgottenRegisters,
   NewAttendanceReason,
   NewCollective,
+  NewExemption,
   NewStaffEvent,
   Register,
   RegisterLessons,
@@ -168,5 +171,39 @@ export function useRecordAbsence(establishmentId: string) {
   return useMutation({
     mutationFn: (body: NewStaffEvent) => api.post<AttendanceEvent>(`${base(establishmentId)}/events`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['attendance', 'events'] }),
+  });
+}
+
+/** The establishment's subjects, from the timetable's choices (the list the timetable pages offer). */
+export function useSubjects(establishmentId: string | null) {
+  return useQuery({
+    queryKey: ['attendance', 'subjects', establishmentId],
+    queryFn: async () => (await api.get<TimetableChoices>(`/api/timetable/establishments/${encodeURIComponent(establishmentId as string)}/choices`)).subjects,
+    enabled: establishmentId !== null,
+  });
+}
+
+/** A student's exemptions (dispenses), past, current and coming. */
+export function useExemptions(establishmentId: string, studentId: string | null) {
+  return useQuery({
+    queryKey: ['attendance', 'exemptions', establishmentId, studentId],
+    queryFn: () => api.get<Exemptions>(`${base(establishmentId)}/exemptions`, { studentId }),
+    enabled: studentId !== null,
+  });
+}
+
+export function useCreateExemption(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewExemption) => api.post<Exemption>(`${base(establishmentId)}/exemptions`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['attendance', 'exemptions'] }),
+  });
+}
+
+export function useDeleteExemption(establishmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`${base(establishmentId)}/exemptions/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['attendance', 'exemptions'] }),
   });
 }

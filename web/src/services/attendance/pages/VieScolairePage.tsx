@@ -10,6 +10,7 @@ import { TextInput } from '../../../lib/ui/TextInput';
 import { useDayEvents, useForgotten } from '../api';
 import { isIsoDate, parisTime, parisToday } from '../components/dates';
 import { Collectives } from '../components/Collectives';
+import { Exemptions } from '../components/Exemptions';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { StaffAbsenceForm } from '../components/StaffAbsenceForm';
 import '../attendance.css';
@@ -131,6 +132,7 @@ export function VieScolairePage() {
       ) : null}
       {establishmentId ? <StaffAbsenceForm establishmentId={establishmentId} date={date} /> : null}
       {establishmentId ? <Collectives establishmentId={establishmentId} date={date} /> : null}
+      {establishmentId ? <Exemptions establishmentId={establishmentId} date={date} /> : null}
     </Page>
   );
 }

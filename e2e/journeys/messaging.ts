@@ -85,6 +85,8 @@ export const messagingJourneys: Journey[] = [
       await answer.waitFor();
       await answer.getByRole('link').click();
       await textAppears(page, 'Merci, je serai présente.');
+      // The thread's messages may be drawn one after the other: wait for the second before counting.
+      await page.locator('article.message').nth(1).waitFor();
       assert.equal(await page.locator('article.message').count(), 2, 'the thread holds the message and its answer');
       await page.getByRole('button', { name: /^Accusés de lecture/ }).first().click();
       await textAppears(page, /Lu par [1-9]\d* sur \d+/);
